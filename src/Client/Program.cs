@@ -1,0 +1,1 @@
+return Sweeps.Client.Cli.Run(args);

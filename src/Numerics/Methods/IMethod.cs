@@ -1,0 +1,21 @@
+using Sweeps.Numerics.Problems;
+using Sweeps.Numerics.Random;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Numerics.Methods;
+
+/// <summary>
+/// A way to pick a minimizer (SCIENCE.md section 3). A method never throws for a hard instance:
+/// it reports <see cref="TrialStatus.Diverged"/> or <see cref="TrialStatus.IterationLimit"/>.
+/// Its randomness comes only from the trial seed's Init and Algorithm streams.
+/// </summary>
+public interface IMethod
+{
+    /// <summary>The spec name, e.g. flat-penalty.</summary>
+    string Name { get; }
+
+    /// <summary>Problems in the method parameters (field, value, what is allowed); empty when valid.</summary>
+    IReadOnlyList<string> Validate(MethodParameters parameters);
+
+    Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation);
+}

@@ -1,0 +1,6 @@
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Numerics.Methods;
+
+/// <summary>What a method returns: the factors it picked, how it ended and after how many iterations.</summary>
+public sealed record Solution(double[] Theta, TrialStatus Status, int Iterations, string? Reason = null);

@@ -1,0 +1,26 @@
+namespace Sweeps.Numerics.Trials;
+
+/// <summary>
+/// Everything a trial is a pure function of: the problem and its sizes, the method and its
+/// parameters, the success criterion and the trial seed. Field names follow the spec's parameter
+/// names (d1, d2, r, k, m, p, noise, depth, r2, k2, sparsity). Unused fields stay null.
+/// </summary>
+public sealed record TrialParameters
+{
+    public required string Problem { get; init; }
+    public required string Method { get; init; }
+    public required int D1 { get; init; }
+    public required int D2 { get; init; }
+    public required int R { get; init; }
+    public required int K { get; init; }
+    public int? M { get; init; }
+    public double? P { get; init; }
+    public double Noise { get; init; }
+    public int? Depth { get; init; }
+    public int? R2 { get; init; }
+    public int? K2 { get; init; }
+    public int? Sparsity { get; init; }
+    public MethodParameters MethodParameters { get; init; } = MethodParameters.Defaults;
+    public SuccessCriterion Success { get; init; } = new();
+    public required ulong Seed { get; init; }
+}
