@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace Sweeps.Grains.Sweeps;
+
+/// <summary>
+/// A validated, normalized sweep as the coordinator receives it: the cartesian product of the
+/// spec's axes already expanded into cells. The work is Cells x Methods x Trials.
+/// Produced from a spec file by the client (Sweeps.Client's spec loader); the sweep id is a
+/// hash of the normalized spec unless the spec names it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Sweeps.SweepDefinition")]
+public sealed record SweepDefinition(
+    [property: Id(0)] string SweepId,
+    [property: Id(1)] string Problem,
+    [property: Id(2)] ImmutableArray<string> Methods,
+    [property: Id(3)] ImmutableArray<CellDefinition> Cells,
+    [property: Id(4)] int Trials,
+    [property: Id(5)] long Seed,
+    [property: Id(6)] double Tolerance,
+    [property: Id(7)] double? RelativeToNoise)
+{
+    /// <summary>Total trials: cells x methods x trials.</summary>
+    public long TotalTrials => (long)Cells.Length * Methods.Length * Trials;
+}
