@@ -1,1 +1,14 @@
-return Sweeps.Client.Cli.Run(args);
+using Sweeps.Client.Cli;
+using Sweeps.Client.Commands;
+
+using var interrupt = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // First Ctrl+C: stop cleanly (finished trials are already durable). Second: the default hard exit.
+    if (interrupt.IsCancellationRequested) return;
+    e.Cancel = true;
+    interrupt.Cancel();
+};
+
+var commandLine = new CommandLine([new TrialCommand()]);
+return await commandLine.RunAsync(args, interrupt.Token);

@@ -1,0 +1,62 @@
+namespace Sweeps.Client.Cli;
+
+/// <summary>
+/// The sweeps command line: picks the command by its verb, prints help, and maps errors to exit
+/// codes (0 success, 1 failure of the work, 2 bad input, 130 interrupted).
+/// </summary>
+public sealed class CommandLine(IReadOnlyList<ICommand> commands)
+{
+    public const int Ok = 0, Failed = 1, BadInput = 2, Interrupted = 130;
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellation)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            if (args.Length > 1 && Find(args[1]) is { } topic)
+                Console.Out.WriteLine(topic.Usage);
+            else
+                Console.Out.WriteLine(Overview());
+            return args.Length == 0 ? BadInput : Ok;
+        }
+        if (args[0] is "--version")
+        {
+            Console.Out.WriteLine(typeof(CommandLine).Assembly.GetName().Version);
+            return Ok;
+        }
+
+        var command = Find(args[0]);
+        if (command is null)
+        {
+            Console.Error.WriteLine($"sweeps: '{args[0]}' is not a command; allowed: {string.Join(", ", commands.Select(c => c.Name))}. See 'sweeps --help'.");
+            return BadInput;
+        }
+        var rest = args.Skip(1).ToArray();
+        if (rest.Any(a => a is "--help" or "-h"))
+        {
+            Console.Out.WriteLine(command.Usage);
+            return Ok;
+        }
+        try
+        {
+            return await command.RunAsync(rest, cancellation);
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"sweeps {command.Name}: {e.Message}");
+            Console.Error.WriteLine($"See 'sweeps {command.Name} --help'.");
+            return BadInput;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"sweeps {command.Name}: interrupted.");
+            return Interrupted;
+        }
+    }
+
+    private ICommand? Find(string name) => commands.FirstOrDefault(c => c.Name == name);
+
+    private string Overview() =>
+        "sweeps: parameter sweeps for flat-minimum low-rank recovery (Orleans).\n\n" +
+        "Usage: sweeps <command> [options]   (sweeps <command> --help for its options)\n\nCommands:\n" +
+        string.Join("\n", commands.Select(c => $"  {c.Name,-10} {c.Summary}"));
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using Sweeps.Client.Cli;
+using Sweeps.Numerics.Methods;
+using Sweeps.Numerics.Problems;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Client.Commands;
+
+/// <summary>
+/// `sweeps trial`: runs one trial in this process and prints its metrics. With --seed set to a
+/// trials.csv seed value and the same parameters, it reproduces that trial bit for bit.
+/// </summary>
+public sealed class TrialCommand : ICommand
+{
+    private static readonly string[] ValueOptions =
+        ["problem", "method", "d", "d1", "d2", "r", "k", "m", "p", "noise", "depth", "r2", "k2", "sparsity",
+         "lambda", "alpha", "rho", "step", "max-iters", "seed", "tolerance", "relative-to-noise"];
+
+    public string Name => "trial";
+
+    public string Summary => "run one trial in-process and print its metrics";
+
+    public string Usage => $"""
+        Usage: sweeps trial --problem P --d N --r R --m M --method NAME [options]
+
+        Runs one trial of a recovery problem in this process and prints what a trial reports
+        (the trials.csv columns). The instance (truth, measurements, noise, start) is a pure
+        function of the parameters and --seed: the seed column of trials.csv reproduces that row.
+
+          --problem P          {string.Join(" | ", ProblemCatalog.Names)}
+          --method NAME        {string.Join(" | ", MethodCatalog.Names)}
+          --d N | --d1 N --d2 N  matrix size (d sets d1 = d2)
+          --r R                rank of the truth
+          --k K                factor width (default: min(d1, d2))
+          --m M                number of measurements
+          --noise S            noise level sigma (default 0)
+          --lambda --alpha --rho --step --max-iters   method parameters (see docs/METHODS.md)
+          --seed N             trial seed, 0 to 2^64-1 (default 1)
+          --tolerance T        success: relative error <= T (default 1e-3)
+          --relative-to-noise C  success: error <= C * sigma on noisy problems
+          --json               print one JSON object keyed by the trials.csv column names
+        """;
+
+    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellation)
+    {
+        var reader = new ArgumentReader(args, new HashSet<string> { "json" });
+        var json = reader.Flag("json");
+        var problem = reader.RequiredString("problem", $"allowed: {string.Join(", ", ProblemCatalog.Names)}");
+        var method = reader.RequiredString("method", $"allowed: {string.Join(", ", MethodCatalog.Names)}");
+        var values = new Dictionary<string, double>();
+        foreach (var option in ValueOptions.Where(o => o is not ("problem" or "method" or "seed" or "tolerance" or "relative-to-noise")))
+        {
+            if (reader.Double(option) is { } v)
+                values[option.Replace('-', '_')] = v;
+        }
+        var seed = reader.ULong("seed") ?? 1;
+        var success = new SuccessCriterion(reader.Double("tolerance") ?? 1e-3, reader.Double("relative-to-noise"));
+        reader.RejectUnknown(Name);
+        if (reader.Positional.Count > 0)
+            throw new UsageException($"'{reader.Positional[0]}': unexpected argument; options take the form --name value.");
+
+        TrialParameters parameters;
+        try
+        {
+            parameters = ParameterNames.ToTrialParameters(problem, method, values, success, seed);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(AsOption(e.Message));
+        }
+        var errors = TrialValidation.Validate(parameters);
+        if (errors.Count > 0)
+            throw new UsageException(string.Join(Environment.NewLine, errors.Select(AsOption)));
+
+        var result = TrialRunner.Run(parameters, cancellation);
+        var row = TrialColumns.Of(parameters, result);
+        Console.Out.WriteLine(json ? JsonSerializer.Serialize(row.ToDictionary(c => c.Name, c => c.Value)) : Table(row));
+        return Task.FromResult(CommandLine.Ok);
+    }
+
+    /// <summary>Validation messages start with the spec field name; on the command line that is --name.</summary>
+    private static string AsOption(string message)
+    {
+        var colon = message.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && ParameterNames.All.Concat(["problem", "method"]).Contains(message[..colon])
+            ? "--" + message[..colon].Replace('_', '-') + message[colon..]
+            : message;
+    }
+
+    private static string Table(IReadOnlyList<(string Name, object? Value)> row) =>
+        string.Join(Environment.NewLine, row.Select(c => $"{c.Name,-20} {Format(c.Value)}"));
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}
