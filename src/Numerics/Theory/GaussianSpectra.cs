@@ -15,12 +15,13 @@ internal static class GaussianSpectra
     {
         var count = Math.Min(n1, n2);
         var pooled = new double[samples * count];
+        var entries = new double[n1 * n2];
+        var g = Matrix<double>.Build.Dense(n1, n2, entries);
         for (var j = 0; j < samples; j++)
         {
             var stream = Stream(seed, "gaussian", n1, n2, j);
-            var entries = new double[n1 * n2];
             stream.FillNormal(entries);
-            var s = Matrix<double>.Build.Dense(n1, n2, entries).Svd(computeVectors: false).S;
+            var s = g.Svd(computeVectors: false).S;
             for (var i = 0; i < count; i++)
                 pooled[j * count + i] = s[i];
         }
@@ -35,10 +36,10 @@ internal static class GaussianSpectra
     {
         var pooled = new double[samples * n];
         var offDiagonalScale = Math.Sqrt(0.5);
+        var w = Matrix<double>.Build.Dense(n, n);
         for (var j = 0; j < samples; j++)
         {
             var stream = Stream(seed, "symmetric", n, n, j);
-            var w = Matrix<double>.Build.Dense(n, n);
             for (var c = 0; c < n; c++)
             {
                 w[c, c] = stream.NextNormal();
