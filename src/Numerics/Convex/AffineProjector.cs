@@ -104,17 +104,4 @@ public sealed class AffineProjector
         for (var j = 0; j < Rank; j++)
             Kernels.Axpy(-_coefficients[j], _rows.AsSpan(j * n, n), v);
     }
-
-    /// <summary>||W v - c||: the distance of v to the affine set.</summary>
-    public double Distance(ReadOnlySpan<double> v)
-    {
-        var n = Length;
-        var sum = 0.0;
-        for (var j = 0; j < Rank; j++)
-        {
-            var t = Kernels.Dot(_rows.AsSpan(j * n, n), v) - _data[j];
-            sum += t * t;
-        }
-        return Math.Sqrt(sum);
-    }
 }
