@@ -6,7 +6,7 @@ namespace Sweeps.Numerics.Convex;
 /// The proximal maps of the nuclear norm and of trace + PSD indicator, with threshold tau:
 /// singular-value soft-thresholding  V = U diag(s) W^T  ->  U diag((s - tau)_+) W^T, and for
 /// symmetric V = E diag(lambda) E^T the eigenvalue shift-and-clip  E diag((lambda - tau)_+) E^T.
-/// Decompositions by MathNet.Numerics (single-threaded, see <see cref="TraceNormSolver"/>).
+/// Decompositions by MathNet.Numerics (single-threaded, see <see cref="ConvexSensing"/>).
 /// </summary>
 internal static class SpectralShrinkage
 {

@@ -1,4 +1,3 @@
-using MathNet.Numerics;
 using Sweeps.Numerics.LinearAlgebra;
 using Sweeps.Numerics.Methods;
 using Sweeps.Numerics.Trials;
@@ -19,9 +18,6 @@ public static class TraceNormSolver
 {
     private const double BalanceRatio = 10, BalanceFactor = 2;
     private const int CancellationStride = 16;
-
-    /// <summary>Decompositions must not depend on the machine's thread count.</summary>
-    static TraceNormSolver() => Control.UseSingleThread();
 
     public static TraceNormResult Solve(
         AffineProjector constraint, int rows, int cols, bool psd, ConvexOptions options, CancellationToken cancellation)
