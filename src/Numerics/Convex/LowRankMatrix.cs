@@ -8,9 +8,6 @@ public sealed record LowRankMatrix(int Rows, int Cols, double[] Left, double[] V
 {
     public int Rank => Values.Length;
 
-    /// <summary>sum_i s_i: the nuclear norm (the trace when PSD).</summary>
-    public double NuclearNorm => Values.Sum();
-
     public static LowRankMatrix Zero(int rows, int cols) => new(rows, cols, [], [], []);
 
     /// <summary>Writes U diag(s) V^T into <paramref name="target"/> (rows x cols, row-major).</summary>
