@@ -5,6 +5,8 @@ public static class MethodCatalog
 {
     private static readonly IMethod[] Methods =
     [
+        ConvexMethod.FlatConvex,
+        ConvexMethod.Nuclear,
     ];
 
     public static IReadOnlyList<string> Names { get; } = Methods.Select(m => m.Name).ToArray();

@@ -1,0 +1,45 @@
+using Sweeps.Numerics.Methods;
+using Sweeps.Numerics.Problems;
+
+namespace Sweeps.Numerics.Convex;
+
+/// <summary>
+/// The convex methods on a matrix-sensing problem (SCIENCE.md 2.1, 2.2, section 3 items 1-2):
+/// solves  minimize ||P^{1/2} X Q^{1/2}||_*  s.t.  A(X) = b  (symmetric: trace(D X D), X PSD, P = Q = D^2)
+/// in the variable Y = P^{1/2} X Q^{1/2} with <see cref="TraceNormSolver"/>, P = Q = I for
+/// <see cref="ConvexObjective.Nuclear"/>, and returns the flat factors of the solution (<see cref="FlatFactors"/>).
+/// Hard instances end as a status with a reason; only weights that are not SPD (a broken family) throw.
+/// </summary>
+public static class ConvexSensing
+{
+    /// <summary>Decompositions (weight roots, SVDs, eigendecompositions) must not depend on the machine's thread count.</summary>
+    static ConvexSensing() => MathNet.Numerics.Control.UseSingleThread();
+
+    public static Solution Solve(
+        IMatrixSensingProblem problem, ConvexObjective objective, ConvexOptions options, CancellationToken cancellation)
+    {
+        int d1 = problem.D1, d2 = problem.D2;
+        var (left, right) = objective switch
+        {
+            ConvexObjective.Flat => Weights(problem),
+            _ => (SpdRoots.Identity(d1), SpdRoots.Identity(d2)),
+        };
+
+        var constraint = AffineProjector.Build(problem.Measurements, problem.Data, left, right);
+        var result = TraceNormSolver.Solve(constraint, d1, d2, problem.Symmetric, options, cancellation);
+        var factors = FlatFactors.From(result.Solution, left, right, problem.Width);
+        var theta = new double[problem.ParameterCount];
+        problem.PackFactors(factors.Left, factors.Right, theta);
+        var dropped = constraint.Dropped > 0
+            ? $"{constraint.Dropped} of {problem.Measurements.Count} measurements depend on the others and were dropped (largest relative data inconsistency {constraint.Inconsistency:G3})."
+            : null;
+        var reasons = new[] { result.Reason, factors.Note, dropped }.OfType<string>().ToArray();
+        return new Solution(theta, result.Status, result.Iterations, reasons.Length == 0 ? null : string.Join(" ", reasons));
+    }
+
+    private static (SpdRoots Left, SpdRoots Right) Weights(IMatrixSensingProblem problem)
+    {
+        var left = SpdRoots.Of(problem.LeftWeight, problem.D1);
+        return (left, problem.Symmetric ? left : SpdRoots.Of(problem.RightWeight, problem.D2));
+    }
+}

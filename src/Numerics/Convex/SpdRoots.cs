@@ -1,0 +1,42 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Sweeps.Numerics.Convex;
+
+/// <summary>
+/// The square roots W^{1/2} and W^{-1/2} (n x n, row-major, symmetric) of an SPD weight W,
+/// from its eigendecomposition W = V diag(w) V^T: W^{+-1/2} = V diag(w^{+-1/2}) V^T.
+/// </summary>
+public sealed record SpdRoots(int Dimension, double[] Half, double[] InverseHalf)
+{
+    /// <summary>Roots of the n x n row-major SPD matrix <paramref name="weight"/> (symmetrized first).</summary>
+    public static SpdRoots Of(ReadOnlySpan<double> weight, int n)
+    {
+        if (weight.Length != n * n)
+            throw new ArgumentException($"weight: length {weight.Length} is not {n} x {n}.", nameof(weight));
+        var w = weight.ToArray();
+        var matrix = Matrix<double>.Build.Dense(n, n, (i, j) => 0.5 * (w[i * n + j] + w[j * n + i]));
+        var evd = matrix.Evd(Symmetricity.Symmetric);
+        var values = evd.EigenValues.Select(v => v.Real).ToArray();
+        if (values.Any(v => !(v > 0)))
+            throw new ArgumentException("weight: not positive definite.", nameof(weight));
+        var vectors = evd.EigenVectors;
+        var half = Matrix<double>.Build.Dense(n, n);
+        var inverseHalf = Matrix<double>.Build.Dense(n, n);
+        for (var i = 0; i < n; i++)
+        {
+            var v = vectors.Column(i);
+            var outer = v.OuterProduct(v);
+            half += Math.Sqrt(values[i]) * outer;
+            inverseHalf += (1.0 / Math.Sqrt(values[i])) * outer;
+        }
+        return new SpdRoots(n, half.ToRowMajorArray(), inverseHalf.ToRowMajorArray());
+    }
+
+    /// <summary>The identity weight of size n (the unweighted nuclear norm).</summary>
+    public static SpdRoots Identity(int n)
+    {
+        var eye = new double[n * n];
+        for (var i = 0; i < n; i++) eye[i * n + i] = 1;
+        return new SpdRoots(n, eye, (double[])eye.Clone());
+    }
+}
