@@ -10,5 +10,5 @@ Console.CancelKeyPress += (_, e) =>
     interrupt.Cancel();
 };
 
-var commandLine = new CommandLine([new TrialCommand()]);
+var commandLine = new CommandLine([new TheoryCommand(), new TrialCommand()]);
 return await commandLine.RunAsync(args, interrupt.Token);
