@@ -4,16 +4,19 @@ namespace Sweeps.Client.Cli;
 
 /// <summary>
 /// Reads "--name value" options, "--flag" switches and positional arguments of one command.
-/// Every option must be declared by the command (a typo is an error, not silently ignored);
+/// Every option must be declared by the command (a typo is an error before anything runs, not
+/// silently ignored);
 /// values are parsed with the invariant culture and errors name the option and what is allowed.
 /// </summary>
 public sealed class ArgumentReader
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly List<string> _positional = [];
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
-    public ArgumentReader(IEnumerable<string> args, IReadOnlySet<string> flags)
+    /// <param name="args">The arguments after the verb.</param>
+    /// <param name="options">Options that take a value.</param>
+    /// <param name="flags">Switches without a value.</param>
+    public ArgumentReader(IEnumerable<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags)
     {
         using var e = args.GetEnumerator();
         while (e.MoveNext())
@@ -26,6 +29,8 @@ public sealed class ArgumentReader
             }
             var eq = arg.IndexOf('=', StringComparison.Ordinal);
             var name = eq > 0 ? arg[2..eq] : arg[2..];
+            if (!options.Contains(name) && !flags.Contains(name))
+                throw new UsageException($"--{name}: not an option of this command; allowed: {string.Join(", ", options.Concat(flags).Select(o => "--" + o))}.");
             if (_options.ContainsKey(name))
                 throw new UsageException($"--{name}: given twice.");
             if (flags.Contains(name))
@@ -44,17 +49,9 @@ public sealed class ArgumentReader
 
     public IReadOnlyList<string> Positional => _positional;
 
-    public bool Flag(string name)
-    {
-        _read.Add(name);
-        return _options.ContainsKey(name);
-    }
+    public bool Flag(string name) => _options.ContainsKey(name);
 
-    public string? String(string name)
-    {
-        _read.Add(name);
-        return _options.GetValueOrDefault(name);
-    }
+    public string? String(string name) => _options.GetValueOrDefault(name);
 
     public string RequiredString(string name, string allowed) =>
         String(name) ?? throw new UsageException($"--{name}: missing; {allowed}.");
@@ -93,13 +90,5 @@ public sealed class ArgumentReader
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < min)
             throw new UsageException($"--{name}: '{text}' is not allowed; it must be a number >= {min.ToString(CultureInfo.InvariantCulture)}.");
         return value;
-    }
-
-    /// <summary>Call after reading: any option the command did not ask for is an error.</summary>
-    public void RejectUnknown(string command)
-    {
-        var unknown = _options.Keys.Where(k => !_read.Contains(k)).ToList();
-        if (unknown.Count > 0)
-            throw new UsageException($"--{unknown[0]}: not an option of 'sweeps {command}'; allowed: {string.Join(", ", _read.Order().Select(r => "--" + r))}.");
     }
 }

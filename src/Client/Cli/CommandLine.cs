@@ -4,7 +4,7 @@ namespace Sweeps.Client.Cli;
 /// The sweeps command line: picks the command by its verb, prints help, and maps errors to exit
 /// codes (0 success, 1 failure of the work, 2 bad input, 130 interrupted).
 /// </summary>
-public sealed class CommandLine(IReadOnlyList<ICommand> commands)
+public sealed class CommandLine(IReadOnlyList<ICommand> commands, Terminal terminal)
 {
     public const int Ok = 0, Failed = 1, BadInput = 2, Interrupted = 130;
 
@@ -13,42 +13,42 @@ public sealed class CommandLine(IReadOnlyList<ICommand> commands)
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
             if (args.Length > 1 && Find(args[1]) is { } topic)
-                Console.Out.WriteLine(topic.Usage);
+                terminal.Out.WriteLine(topic.Usage);
             else
-                Console.Out.WriteLine(Overview());
+                terminal.Out.WriteLine(Overview());
             return args.Length == 0 ? BadInput : Ok;
         }
         if (args[0] is "--version")
         {
-            Console.Out.WriteLine(typeof(CommandLine).Assembly.GetName().Version);
+            terminal.Out.WriteLine(typeof(CommandLine).Assembly.GetName().Version);
             return Ok;
         }
 
         var command = Find(args[0]);
         if (command is null)
         {
-            Console.Error.WriteLine($"sweeps: '{args[0]}' is not a command; allowed: {string.Join(", ", commands.Select(c => c.Name))}. See 'sweeps --help'.");
+            terminal.Error.WriteLine($"sweeps: '{args[0]}' is not a command; allowed: {string.Join(", ", commands.Select(c => c.Name))}. See 'sweeps --help'.");
             return BadInput;
         }
         var rest = args.Skip(1).ToArray();
         if (rest.Any(a => a is "--help" or "-h"))
         {
-            Console.Out.WriteLine(command.Usage);
+            terminal.Out.WriteLine(command.Usage);
             return Ok;
         }
         try
         {
-            return await command.RunAsync(rest, cancellation);
+            return await command.RunAsync(rest, terminal, cancellation);
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine($"sweeps {command.Name}: {e.Message}");
-            Console.Error.WriteLine($"See 'sweeps {command.Name} --help'.");
+            terminal.Error.WriteLine($"sweeps {command.Name}: {e.Message}");
+            terminal.Error.WriteLine($"See 'sweeps {command.Name} --help'.");
             return BadInput;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"sweeps {command.Name}: interrupted.");
+            terminal.Error.WriteLine($"sweeps {command.Name}: interrupted.");
             return Interrupted;
         }
     }

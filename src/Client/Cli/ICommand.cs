@@ -12,5 +12,5 @@ public interface ICommand
     string Usage { get; }
 
     /// <summary>Runs the command; returns the exit code. Throws UsageException for bad arguments.</summary>
-    Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellation);
+    Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation);
 }

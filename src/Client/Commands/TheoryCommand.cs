@@ -32,9 +32,9 @@ public sealed class TheoryCommand : ICommand
           --json   one object: {"problem", "d1", "d2", "r", "statistical_dimension"[, "psd_feasibility"]}
         """;
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellation)
+    public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, new HashSet<string> { "json" });
+        var reader = new ArgumentReader(args, ["problem", "d", "d1", "d2", "r"], ["json"]);
         var json = reader.Flag("json");
         var problem = reader.RequiredString("problem", $"allowed: {string.Join(", ", Problems)}");
         if (!Problems.Contains(problem))
@@ -43,7 +43,6 @@ public sealed class TheoryCommand : ICommand
         var d1 = reader.Int("d1", min: 1) ?? d ?? throw new UsageException("--d: missing; give --d N (or --d1 and --d2 for general-sensing).");
         var d2 = reader.Int("d2", min: 1) ?? d ?? d1;
         var r = reader.Int("r", min: 1) ?? throw new UsageException("--r: missing; the rank of the truth, 1 <= r <= min(d1, d2).");
-        reader.RejectUnknown(Name);
         if (d is not null && (d1 != d || d2 != d))
             throw new UsageException($"--d: {d} contradicts --d1/--d2; give either --d or --d1 and --d2.");
         if (r > Math.Min(d1, d2))
@@ -58,15 +57,15 @@ public sealed class TheoryCommand : ICommand
         {
             var o = new Dictionary<string, object> { ["problem"] = problem, ["d1"] = d1, ["d2"] = d2, ["r"] = r, ["statistical_dimension"] = delta };
             if (feasibility is { } f) o["psd_feasibility"] = f;
-            Console.Out.WriteLine(JsonSerializer.Serialize(o));
+            terminal.Out.WriteLine(JsonSerializer.Serialize(o));
         }
         else
         {
             var shape = symmetric ? $"{d1} x {d1} PSD" : $"{d1} x {d2}";
-            Console.Out.WriteLine($"{problem}, {shape}, rank {r}, {d1 * d2} entries");
-            Console.Out.WriteLine($"statistical dimension (50% recovery at m ~ delta): {delta.ToString("F1", CultureInfo.InvariantCulture)}");
+            terminal.Out.WriteLine($"{problem}, {shape}, rank {r}, {d1 * d2} entries");
+            terminal.Out.WriteLine($"statistical dimension (50% recovery at m ~ delta): {delta.ToString("F1", CultureInfo.InvariantCulture)}");
             if (feasibility is { } f)
-                Console.Out.WriteLine($"PSD feasibility threshold (every PSD interpolant is the truth): {f.ToString("F1", CultureInfo.InvariantCulture)}");
+                terminal.Out.WriteLine($"PSD feasibility threshold (every PSD interpolant is the truth): {f.ToString("F1", CultureInfo.InvariantCulture)}");
         }
         return Task.FromResult(CommandLine.Ok);
     }

@@ -42,9 +42,9 @@ public sealed class TrialCommand : ICommand
           --json               print one JSON object keyed by the trials.csv column names
         """;
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellation)
+    public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, new HashSet<string> { "json" });
+        var reader = new ArgumentReader(args, ValueOptions, ["json"]);
         var json = reader.Flag("json");
         var problem = reader.RequiredString("problem", $"allowed: {string.Join(", ", ProblemCatalog.Names)}");
         var method = reader.RequiredString("method", $"allowed: {string.Join(", ", MethodCatalog.Names)}");
@@ -56,7 +56,6 @@ public sealed class TrialCommand : ICommand
         }
         var seed = reader.ULong("seed") ?? 1;
         var success = new SuccessCriterion(reader.Double("tolerance") ?? 1e-3, reader.Double("relative-to-noise"));
-        reader.RejectUnknown(Name);
         if (reader.Positional.Count > 0)
             throw new UsageException($"'{reader.Positional[0]}': unexpected argument; options take the form --name value.");
 
@@ -75,7 +74,7 @@ public sealed class TrialCommand : ICommand
 
         var result = TrialRunner.Run(parameters, cancellation);
         var row = TrialColumns.Of(parameters, result);
-        Console.Out.WriteLine(json ? JsonSerializer.Serialize(row.ToDictionary(c => c.Name, c => c.Value)) : Table(row));
+        terminal.Out.WriteLine(json ? JsonSerializer.Serialize(row.ToDictionary(c => c.Name, c => c.Value)) : Table(row));
         return Task.FromResult(CommandLine.Ok);
     }
 
