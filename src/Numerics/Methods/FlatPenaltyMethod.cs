@@ -32,9 +32,7 @@ public sealed class FlatPenaltyMethod : IMethod
     public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
         var remaining = parameters.MaxIters ?? DefaultMaxIters;
-        var theta = new double[problem.ParameterCount];
-        var init = seed.Stream(StreamPurpose.Init);
-        problem.Initialize(ref init, parameters.Alpha ?? DefaultAlpha, theta);
+        var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
         var schedule = new Continuation(parameters.Lambda ?? DefaultStart(problem, theta));
 
         var loss = new PenalizedLoss(problem);

@@ -23,9 +23,7 @@ public sealed class GradientDescentSmallInitMethod : IMethod
 
     public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
-        var theta = new double[problem.ParameterCount];
-        var init = seed.Stream(StreamPurpose.Init);
-        problem.Initialize(ref init, parameters.Alpha ?? DefaultAlpha, theta);
+        var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
         var result = new GradientDescent(problem.ParameterCount).Minimize(
             problem.LossAndGradient, theta, parameters.Step ?? problem.SuggestedStep,
             ZeroLossRule.For(problem, parameters.MaxIters ?? DefaultMaxIters), cancellation);

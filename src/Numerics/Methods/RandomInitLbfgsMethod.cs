@@ -22,9 +22,7 @@ public sealed class RandomInitLbfgsMethod : IMethod
 
     public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
-        var theta = new double[problem.ParameterCount];
-        var init = seed.Stream(StreamPurpose.Init);
-        problem.Initialize(ref init, parameters.Alpha ?? DefaultAlpha, theta);
+        var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
         var result = new Lbfgs(problem.ParameterCount).Minimize(
             problem.LossAndGradient, theta, ZeroLossRule.For(problem, parameters.MaxIters ?? DefaultMaxIters), cancellation);
         return new Solution(theta, result.Status, result.Iterations, result.Reason);
