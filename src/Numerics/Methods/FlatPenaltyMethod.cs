@@ -14,8 +14,8 @@ namespace Sweeps.Numerics.Methods;
 /// The first lambda is <c>lambda</c> when given (an absolute weight), else
 /// <see cref="DefaultStartScale"/> * f(0) / w with w = pen(theta0) / ||theta0||^2, the penalty's weight
 /// per unit squared parameter norm: this matches the penalty to the loss whatever the dimension.
-/// (A weight above about 2 f(0) / w makes 0 the minimizer of the first stage, which the factors then
-/// cannot leave: pen and its gradient vanish at 0.)
+/// (A first weight above about 2 f(0) / w makes 0 the minimizer of the first stage: the factors
+/// collapse, and the later stages restart from near 0, as from a small initialization.)
 /// </summary>
 public sealed class FlatPenaltyMethod : IMethod
 {
