@@ -18,9 +18,7 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     private readonly double[] _data;
     private readonly double[] _p;
     private readonly double[] _q;
-    private readonly double[] _model;
-    private readonly double[] _residual;
-    private readonly double[] _adjoint;
+    private readonly LeastSquaresFit _fit;
     private readonly double[] _leftProduct;
     private readonly double[] _rightProduct;
     private double? _flatTraceAtTruth;
@@ -34,9 +32,7 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
         D1 = measurements.Rows;
         D2 = measurements.Cols;
         Width = width;
-        _model = new double[D1 * D2];
-        _residual = new double[measurements.Count];
-        _adjoint = new double[D1 * D2];
+        _fit = new LeastSquaresFit(measurements, data);
         _leftProduct = new double[D1 * width];
         _rightProduct = new double[D2 * width];
         (_p, _q) = Moments(measurements);
@@ -67,8 +63,6 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     /// <summary>The ground truth M (d1 x d2, row-major, rank r, unit Frobenius norm).</summary>
     public ReadOnlySpan<double> Truth => _truth;
 
-    private int Count => _operator.Count;
-
     public double Loss(ReadOnlySpan<double> theta)
     {
         CheckLength(theta.Length);
@@ -80,12 +74,11 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
         CheckLength(theta.Length);
         CheckLength(gradient.Length);
         var loss = Residuals(theta);
-        Array.Clear(_adjoint);
-        _operator.AddAdjoint(_residual, 1.0, _adjoint);
+        var adjoint = _fit.Adjoint();
         gradient.Clear();
-        var scale = 2.0 / Count;
-        DenseProducts.AddProduct(scale, _adjoint, Right(theta), Width, Left(gradient));
-        DenseProducts.AddTransposedProduct(scale, _adjoint, Left(theta), Width, Right(gradient));
+        var scale = 2.0 / _fit.Count;
+        DenseProducts.AddProduct(scale, adjoint, Right(theta), Width, Left(gradient));
+        DenseProducts.AddTransposedProduct(scale, adjoint, Left(theta), Width, Right(gradient));
         return loss;
     }
 
@@ -167,10 +160,8 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     /// <summary>Fills the residuals r = A(L R^T) - b and returns f = ||r||^2 / m.</summary>
     private double Residuals(ReadOnlySpan<double> theta)
     {
-        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, _model);
-        _operator.Apply(_model, _residual);
-        Kernels.Axpy(-1.0, _data, _residual);
-        return Kernels.SumOfSquares(_residual) / Count;
+        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, _fit.Model);
+        return _fit.Evaluate();
     }
 
     /// <summary>2(&lt;P, L L^T&gt; + &lt;Q, R R^T&gt;), leaving P L and Q R in the product buffers.</summary>

@@ -17,9 +17,7 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
     private readonly double[] _data;
     private readonly double[] _squareMean;
     private readonly double[] _traces;
-    private readonly double[] _model;
-    private readonly double[] _residual;
-    private readonly double[] _adjoint;
+    private readonly LeastSquaresFit _fit;
     private readonly double[] _product;
     private double? _suggestedStep;
 
@@ -30,14 +28,13 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
         _data = data;
         D1 = measurements.Rows;
         Width = width;
-        _model = new double[D1 * D1];
-        _residual = new double[measurements.Count];
-        _adjoint = new double[D1 * D1];
+        _fit = new LeastSquaresFit(measurements, data);
         _product = new double[D1 * width];
         _squareMean = SquareMean(measurements);
         _traces = new double[measurements.Count];
-        for (var j = 0; j < D1; j++) _model[j * D1 + j] = 1;
-        measurements.Apply(_model, _traces);
+        var identity = new double[D1 * D1];
+        for (var j = 0; j < D1; j++) identity[j * D1 + j] = 1;
+        measurements.Apply(identity, _traces);
         FlatTraceAtTruth = 8 * Kernels.Dot(_squareMean, _truth);
     }
 
@@ -66,8 +63,6 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
     /// <summary>The ground truth M (d x d, row-major, PSD of rank r, unit Frobenius norm).</summary>
     public ReadOnlySpan<double> Truth => _truth;
 
-    private int Count => _operator.Count;
-
     public double Loss(ReadOnlySpan<double> theta)
     {
         CheckLength(theta.Length);
@@ -79,10 +74,9 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
         CheckLength(theta.Length);
         CheckLength(gradient.Length);
         var loss = Residuals(theta);
-        Array.Clear(_adjoint);
-        _operator.AddAdjoint(_residual, 1.0, _adjoint);
+        var adjoint = _fit.Adjoint();
         gradient.Clear();
-        DenseProducts.AddProduct(4.0 / Count, _adjoint, theta, Width, gradient);
+        DenseProducts.AddProduct(4.0 / _fit.Count, adjoint, theta, Width, gradient);
         return loss;
     }
 
@@ -91,7 +85,7 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
         CheckLength(theta.Length);
         Residuals(theta);
         return DenseProducts.WeightedSquare(_squareMean, theta, Width, _product) * 8
-               + 4.0 * Width / Count * Kernels.Dot(_residual, _traces);
+               + 4.0 * Width / _fit.Count * Kernels.Dot(_fit.Residual, _traces);
     }
 
     /// <summary>8 &lt;D2, U U^T&gt;; its gradient is 16 D2 U.</summary>
@@ -151,10 +145,8 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
     /// <summary>Fills the residuals r = A(U U^T) - b and returns f = ||r||^2 / m.</summary>
     private double Residuals(ReadOnlySpan<double> theta)
     {
-        DenseProducts.Gram(theta, Width, _model);
-        _operator.Apply(_model, _residual);
-        Kernels.Axpy(-1.0, _data, _residual);
-        return Kernels.SumOfSquares(_residual) / Count;
+        DenseProducts.Gram(theta, Width, _fit.Model);
+        return _fit.Evaluate();
     }
 
     /// <summary>D2 = (1/m) sum A_i^2 (A_i symmetric, so A_i^2 = A_i A_i^T).</summary>
