@@ -56,11 +56,14 @@ public sealed class FlatPenaltyMethod : IMethod
         return new Solution(theta, last.Status, iterations + last.Iterations, last.Reason is null ? null : $"last stage: {last.Reason}");
     }
 
-    /// <summary><see cref="DefaultStartScale"/> * f(0) / w, w = pen(theta0) / ||theta0||^2.</summary>
+    /// <summary>
+    /// <see cref="DefaultStartScale"/> * f(0) / w, w = pen(theta0) / ||theta0||^2; 0 (no penalized
+    /// stages) when the penalty vanishes at theta0, where no scale can be read off.
+    /// </summary>
     private static double DefaultStart(IFactorizedProblem problem, double[] theta0)
     {
         var zero = new double[theta0.Length];
         var weight = problem.AddFlatPenalty(theta0, 0, zero) / Kernels.SumOfSquares(theta0);
-        return DefaultStartScale * problem.Loss(zero) / weight;
+        return weight > 0 ? DefaultStartScale * problem.Loss(zero) / weight : 0;
     }
 }
