@@ -166,12 +166,15 @@ public static class PhaseDiagram
         return ticks;
     }
 
-    /// <summary>Colour-bar ticks at whole powers of ten of a log10 range, labelled 1e-6, 1e-5, ...</summary>
+    /// <summary>Colour-bar ticks at whole powers of ten of a log10 range, labelled 1e-6, 1e-5, ...; the range's ends when it spans less than a decade.</summary>
     private static ScottPlot.TickGenerators.NumericManual LogTicks(ScottPlot.Range range)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (var e = Math.Ceiling(range.Min); e <= range.Max; e++)
-            ticks.AddMajor(e, "1e" + e.ToString(CultureInfo.InvariantCulture));
+        var exponents = Enumerable.Range(0, (int)Math.Max(0, Math.Floor(range.Max) - Math.Ceiling(range.Min) + 1)).Select(i => Math.Ceiling(range.Min) + i).ToList();
+        if (exponents.Count < 2)
+            exponents = [range.Min, range.Max];
+        foreach (var e in exponents)
+            ticks.AddMajor(e, e == Math.Floor(e) ? "1e" + e.ToString(CultureInfo.InvariantCulture) : Math.Pow(10, e).ToString("0.0#e0", CultureInfo.InvariantCulture));
         return ticks;
     }
 }

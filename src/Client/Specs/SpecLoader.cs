@@ -16,6 +16,9 @@ public static class SpecLoader
     /// <summary>Upper bound on cells x methods x trials.</summary>
     public const long MaxTrials = 10_000_000;
 
+    /// <summary>Upper bound on the number of cells (each is held in memory with all its parameters).</summary>
+    public const long MaxCells = 1_000_000;
+
     /// <summary>Upper bound on one instance's dense measurement operator, m * d1 * d2 * 8 bytes (2 GiB).</summary>
     public const long MaxOperatorBytes = 2L << 30;
 
@@ -40,6 +43,9 @@ public static class SpecLoader
             throw new SpecException(
                 [$"grid: {total:N0} trials ({(counts.Length == 0 ? "1 cell" : counts)} cells x {draft.Methods.Count} methods x {draft.Trials} trials) is too large; at most {MaxTrials:N0} are allowed."]);
         }
+
+        if (cellCount > MaxCells)
+            throw new SpecException([$"grid: {cellCount:N0} cells is too large; at most {MaxCells:N0} are allowed."]);
 
         var cells = Expand(draft.Axes, draft.Fixed);
         CheckOperatorSize(draft.Problem!, cells, errors);
