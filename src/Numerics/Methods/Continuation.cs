@@ -1,0 +1,24 @@
+namespace Sweeps.Numerics.Methods;
+
+/// <summary>
+/// The lambda schedule of flat-penalty: <see cref="Count"/> stages lambda_j = Start * Ratio^j, then a
+/// last stage at <see cref="Floor"/>. The first stage ends at relative gradient tolerance
+/// <see cref="FirstTolerance"/> (it only has to find the low-rank basin), later ones at
+/// <see cref="Tolerance"/>. Noiseless problems use Floor = 0: the last stage minimizes f alone from
+/// the warm start and lands on the zero-loss point next to the flat one.
+/// Hook for noisy problems: set Floor to a weight tied to sigma (the paper's regime is weighted
+/// nuclear-norm regularized least squares, lambda ~ sigma); the method then stops there.
+/// </summary>
+internal sealed record Continuation(double Start, double Ratio = 1e-3, int Count = 2, double Floor = 0)
+{
+    public const double FirstTolerance = 1e-4;
+    public const double Tolerance = 1e-6;
+
+    /// <summary>(lambda, relative gradient tolerance) of the stages before the last one, all above <see cref="Floor"/>.</summary>
+    public IEnumerable<(double Lambda, double Tolerance)> Stages()
+    {
+        var lambda = Start;
+        for (var j = 0; j < Count && lambda > Floor; j++, lambda *= Ratio)
+            yield return (lambda, j == 0 ? FirstTolerance : Tolerance);
+    }
+}
