@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Client.Output;
+
+/// <summary>
+/// cells.csv: one row per cell and method (cells in grid order, methods in spec order):
+/// <c>cell, method</c>, every parameter of the spec in <see cref="ParameterNames"/> order (d as
+/// d1 and d2), then <see cref="Statistics"/>.
+/// </summary>
+public static class CellTable
+{
+    public static IReadOnlyList<string> Statistics { get; } =
+        ["trials", "successes", "success_rate", "ci_low", "ci_high", "median_error", "median_hessian_trace", "median_seconds"];
+
+    /// <summary>The parameter columns of a sweep: the names its cells use, d replaced by d1 and d2, in ParameterNames order.</summary>
+    public static IReadOnlyList<string> ParameterColumns(SweepDefinition sweep)
+    {
+        var names = sweep.Cells.SelectMany(c => c.Parameters.Keys).ToHashSet();
+        if (names.Remove(ParameterNames.D))
+            names.UnionWith([ParameterNames.D1, ParameterNames.D2]);
+        return [.. ParameterNames.All.Where(names.Contains)];
+    }
+
+    public static IReadOnlyList<string> Header(SweepDefinition sweep) => ["cell", "method", .. ParameterColumns(sweep), .. Statistics];
+
+    public static List<CellSummary> Summarize(SweepDefinition sweep, IEnumerable<TrialRecord> records)
+    {
+        var byCell = records.ToLookup(r => (r.CellKey, r.Method));
+        var rows = new List<CellSummary>();
+        foreach (var cell in sweep.Cells)
+        {
+            var parameters = cell.Parameters.ToImmutableSortedDictionary(StringComparer.Ordinal);
+            if (parameters.TryGetValue(ParameterNames.D, out var d))
+                parameters = parameters.Remove(ParameterNames.D).SetItem(ParameterNames.D1, d).SetItem(ParameterNames.D2, d);
+            foreach (var method in sweep.Methods)
+            {
+                var trials = byCell[(cell.Key, method)].ToList();
+                var successes = trials.Count(t => t.Success);
+                var (low, high) = WilsonInterval.Of(successes, trials.Count);
+                rows.Add(new CellSummary(
+                    cell.Index, method, parameters, trials.Count, successes,
+                    trials.Count == 0 ? double.NaN : (double)successes / trials.Count, low, high,
+                    Median(trials.Select(t => t.RelError)), Median(trials.Select(t => t.HessianTrace)), Median(trials.Select(t => t.Seconds))));
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Median of the finite values (mean of the middle two for an even count); NaN when there are none.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    public static string ToCsv(SweepDefinition sweep, IEnumerable<CellSummary> rows)
+    {
+        var parameters = ParameterColumns(sweep);
+        var text = new StringBuilder();
+        CsvText.AppendRow(text, Header(sweep));
+        foreach (var row in rows)
+        {
+            CsvText.AppendRow(text,
+            [
+                row.Cell.ToString(CultureInfo.InvariantCulture), row.Method,
+                .. parameters.Select(p => CsvText.Number(row.Parameters.GetValueOrDefault(p, double.NaN))),
+                row.Trials.ToString(CultureInfo.InvariantCulture), row.Successes.ToString(CultureInfo.InvariantCulture),
+                .. new[] { row.SuccessRate, row.CiLow, row.CiHigh, row.MedianError, row.MedianHessianTrace, row.MedianSeconds }.Select(CsvText.Number),
+            ]);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Reads cells.csv back (for redrawing plots): parameter columns are those between <c>method</c> and <c>trials</c>.</summary>
+    public static List<CellSummary> Read(string path)
+    {
+        var rows = CsvText.Parse(File.ReadAllText(path));
+        if (rows.Count == 0 || rows[0].Length < 2 + Statistics.Count || rows[0][0] != "cell" || rows[0][1] != "method" || !rows[0][^Statistics.Count..].SequenceEqual(Statistics))
+            throw new FormatException($"{path}: not a cells.csv file (expected cell, method, parameters, {string.Join(", ", Statistics)}).");
+        var header = rows[0];
+        var parameters = header[2..^Statistics.Count];
+        static double Real(string s) => s.Length == 0 ? double.NaN : double.Parse(s, CultureInfo.InvariantCulture);
+        static int Whole(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+        return rows.Skip(1).Select(f =>
+        {
+            var values = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+            for (var i = 0; i < parameters.Length; i++)
+                if (f[2 + i].Length > 0)
+                    values[parameters[i]] = Real(f[2 + i]);
+            var s = f[^Statistics.Count..];
+            return new CellSummary(Whole(f[0]), f[1], values.ToImmutable(), Whole(s[0]), Whole(s[1]), Real(s[2]), Real(s[3]), Real(s[4]), Real(s[5]), Real(s[6]), Real(s[7]));
+        }).ToList();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Sweeps.Client.Specs;
+using Sweeps.Grains.Sweeps;
+
+namespace Sweeps.Client.Output;
+
+/// <summary>
+/// Writes the data files of an output folder (DESIGN.md "Output folder"): trials.csv,
+/// trials.parquet, cells.csv, summary.json, spec.yaml and manifest.json, each atomically.
+/// Phase diagrams are drawn from the returned cell summaries (Sweeps.Client.Plots).
+/// </summary>
+public static class OutputFolder
+{
+    public const string TrialsCsv = "trials.csv", TrialsParquet = "trials.parquet", CellsCsv = "cells.csv",
+        Summary = "summary.json", Spec = "spec.yaml", Manifest = "manifest.json";
+
+    private static readonly JsonSerializerOptions ManifestOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    public static async Task<List<CellSummary>> WriteAsync(string folder, LoadedSpec spec, IEnumerable<TrialRecord> records, RunManifest manifest)
+    {
+        var sweep = spec.Definition;
+        var all = records.ToList();
+        var table = TrialTable.Build(sweep, all);
+        var cells = CellTable.Summarize(sweep, all);
+        await AtomicFile.WriteTextAsync(Path.Combine(folder, TrialsCsv), table.ToCsv());
+        await AtomicFile.WriteAsync(Path.Combine(folder, TrialsParquet), table.WriteParquetAsync);
+        await AtomicFile.WriteTextAsync(Path.Combine(folder, CellsCsv), CellTable.ToCsv(sweep, cells));
+        await AtomicFile.WriteAsync(Path.Combine(folder, Summary), s => s.WriteAsync(SummaryJson.Write(sweep, all)).AsTask());
+        await AtomicFile.WriteTextAsync(Path.Combine(folder, Spec), spec.NormalizedText);
+        await AtomicFile.WriteAsync(Path.Combine(folder, Manifest), s => JsonSerializer.SerializeAsync(s, manifest, ManifestOptions));
+        return cells;
+    }
+}

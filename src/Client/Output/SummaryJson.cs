@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Sweeps.Grains.Sweeps;
+
+namespace Sweeps.Client.Output;
+
+/// <summary>
+/// summary.json: the sweep id, problem and trial counts, then per method (spec order) its trials,
+/// successes, success rate, counts per status and median relative error (null when no trial has a finite error).
+/// </summary>
+public static class SummaryJson
+{
+    public static byte[] Write(SweepDefinition sweep, IReadOnlyCollection<TrialRecord> records)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("sweep_id", sweep.SweepId);
+            json.WriteString("problem", sweep.Problem);
+            json.WriteNumber("trials_planned", sweep.TotalTrials);
+            json.WriteNumber("trials", records.Count);
+            json.WriteStartObject("methods");
+            foreach (var method in sweep.Methods)
+            {
+                var trials = records.Where(r => r.Method == method).ToList();
+                var successes = trials.Count(t => t.Success);
+                json.WriteStartObject(method);
+                json.WriteNumber("trials", trials.Count);
+                json.WriteNumber("successes", successes);
+                Number(json, "success_rate", trials.Count == 0 ? double.NaN : (double)successes / trials.Count);
+                json.WriteStartObject("status_counts");
+                foreach (var group in trials.GroupBy(t => t.Status).OrderBy(g => g.Key, StringComparer.Ordinal))
+                    json.WriteNumber(group.Key, group.Count());
+                json.WriteEndObject();
+                Number(json, "median_error", CellTable.Median(trials.Select(t => t.RelError)));
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+            json.WriteNumber(name, value);
+        else
+            json.WriteNull(name);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Parquet;
+using Parquet.Schema;
+using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Client.Output;
+
+/// <summary>
+/// trials.csv / trials.parquet: one row per trial, sorted by cell, method (spec order), trial.
+/// Columns, in this order: <see cref="Leading"/>, then the extras (sorted by name: the records'
+/// family-specific metrics and the spec's parameters that have no leading column, such as alpha),
+/// then <c>reason</c>. A value that does not apply (NaN, a parameter absent) is empty.
+/// </summary>
+public sealed class TrialTable
+{
+    public static IReadOnlyList<string> Leading { get; } =
+    [
+        "cell", "trial", "problem", "method", "d1", "d2", "r", "k", "m", "p", "noise", "depth", "seed", "status", "rel_error",
+        "success", "loss", "hessian_trace", "flat_trace_at_truth", "balance_gap", "rank", "iterations", "seconds",
+    ];
+
+    private static readonly string[] LeadingParameters = ["d1", "d2", "r", "k", "m", "p", "noise", "depth"];
+
+    private TrialTable(IReadOnlyList<(string Name, ColumnKind Kind)> columns, IReadOnlyList<object?[]> rows)
+    {
+        Columns = columns;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<(string Name, ColumnKind Kind)> Columns { get; }
+
+    /// <summary>Values per column: long? (Integer), double (Real), string? (Text), bool (Flag), ulong (Seed).</summary>
+    public IReadOnlyList<object?[]> Rows { get; }
+
+    public static TrialTable Build(SweepDefinition sweep, IEnumerable<TrialRecord> records)
+    {
+        var cells = sweep.Cells.ToDictionary(c => c.Key);
+        var methodOrder = sweep.Methods.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i);
+        var sorted = records
+            .Select(r => (Record: r, Cell: cells.TryGetValue(r.CellKey, out var c) ? c : throw new ArgumentException($"Trial record of unknown cell '{r.CellKey}'.", nameof(records))))
+            .OrderBy(x => x.Cell.Index).ThenBy(x => methodOrder.GetValueOrDefault(x.Record.Method, int.MaxValue)).ThenBy(x => x.Record.Method, StringComparer.Ordinal)
+            .ThenBy(x => x.Record.Trial)
+            .ToList();
+        var parameterExtras = sweep.Cells.SelectMany(c => c.Parameters.Keys).Where(n => n != ParameterNames.D && !LeadingParameters.Contains(n));
+        var extras = sorted.SelectMany(x => x.Record.Extras.Select(e => e.Key)).Concat(parameterExtras)
+            .Where(n => !Leading.Contains(n) && n != "reason").Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var columns = Leading.Select(n => (n, Kind(n))).Concat(extras.Select(n => (n, ColumnKind.Real))).Append(("reason", ColumnKind.Text)).ToList();
+        var rows = sorted.Select(x => Row(sweep.Problem, x.Cell, x.Record, extras)).ToList();
+        return new TrialTable(columns, rows);
+    }
+
+    private static ColumnKind Kind(string name) => name switch
+    {
+        "problem" or "method" or "status" => ColumnKind.Text,
+        "success" => ColumnKind.Flag,
+        "seed" => ColumnKind.Seed,
+        "cell" or "trial" or "d1" or "d2" or "r" or "k" or "m" or "depth" or "rank" or "iterations" => ColumnKind.Integer,
+        _ => ColumnKind.Real,
+    };
+
+    private static object?[] Row(string problem, CellDefinition cell, TrialRecord t, List<string> extras)
+    {
+        double Parameter(string name) =>
+            cell.Parameters.TryGetValue(name, out var v) ? v
+            : (name is ParameterNames.D1 or ParameterNames.D2) && cell.Parameters.TryGetValue(ParameterNames.D, out var d) ? d
+            : double.NaN;
+        static long? Whole(double v) => double.IsNaN(v) ? null : (long)v;
+
+        var extraValues = t.Extras.IsDefault ? ImmutableDictionary<string, double>.Empty : t.Extras.ToImmutableDictionary();
+        return
+        [
+            (long?)cell.Index, (long?)t.Trial, problem, t.Method,
+            Whole(Parameter("d1")), Whole(Parameter("d2")), Whole(Parameter("r")), Whole(Parameter("k")), Whole(Parameter("m")),
+            Parameter("p"), Parameter("noise"), Whole(Parameter("depth")),
+            t.Seed, t.Status, t.RelError, t.Success, t.Loss, t.HessianTrace, t.FlatTraceAtTruth, t.BalanceGap,
+            (long?)t.Rank, (long?)t.Iterations, t.Seconds,
+            .. extras.Select(e => (object?)(extraValues.TryGetValue(e, out var v) ? v : Parameter(e))),
+            t.Reason,
+        ];
+    }
+
+    public string ToCsv()
+    {
+        var text = new StringBuilder();
+        CsvText.AppendRow(text, Columns.Select(c => c.Name));
+        foreach (var row in Rows)
+            CsvText.AppendRow(text, row.Select(Format));
+        return text.ToString();
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        double d => CsvText.Number(d),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Reads trials.csv back: one dictionary per row, column name to field text (empty where the value does not apply).</summary>
+    public static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var rows = CsvText.Parse(File.ReadAllText(path));
+        if (rows.Count == 0 || !rows[0].Take(Leading.Count).SequenceEqual(Leading))
+            throw new FormatException($"{path}: not a trials.csv file (expected the columns {string.Join(", ", Leading)}, ...).");
+        var header = rows[0];
+        return rows.Skip(1).Select(f => header.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => f[x.i])).ToList();
+    }
+
+    /// <summary>Writes the table as one Parquet row group with the same columns (integers as nullable int64, reals as nullable doubles with NaN stored as null).</summary>
+    public async Task WriteParquetAsync(Stream stream)
+    {
+        var fields = Columns.Select(c => (DataField)(c.Kind switch
+        {
+            ColumnKind.Integer => new DataField<long?>(c.Name),
+            ColumnKind.Real => new DataField<double?>(c.Name),
+            ColumnKind.Flag => new DataField<bool>(c.Name),
+            ColumnKind.Seed => new DataField<ulong>(c.Name),
+            _ => new DataField<string>(c.Name, true),
+        })).ToArray();
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
+        using var group = writer.CreateRowGroup();
+        for (var c = 0; c < fields.Length; c++)
+        {
+            var column = Rows.Select(r => r[c]);
+            switch (Columns[c].Kind)
+            {
+                case ColumnKind.Integer:
+                    await group.WriteAsync<long>(fields[c], column.Cast<long?>().ToArray().AsMemory());
+                    break;
+                case ColumnKind.Real:
+                    await group.WriteAsync<double>(fields[c], column.Select(v => double.IsNaN((double)v!) ? null : (double?)v).ToArray().AsMemory());
+                    break;
+                case ColumnKind.Flag:
+                    await group.WriteAsync<bool>(fields[c], new ReadOnlyMemory<bool>(column.Cast<bool>().ToArray()));
+                    break;
+                case ColumnKind.Seed:
+                    await group.WriteAsync<ulong>(fields[c], new ReadOnlyMemory<ulong>(column.Cast<ulong>().ToArray()));
+                    break;
+                default:
+                    await group.WriteAsync(fields[c], column.Cast<string?>().ToArray()!);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using ScottPlot;
+using SkiaSharp;
+using Sweeps.Client.Output;
+using Sweeps.Client.Specs;
+
+namespace Sweeps.Client.Plots;
+
+/// <summary>
+/// Draws a phase diagram (PNG and SVG): one heat-map panel per facet value, side by side, cells
+/// at the real axis values (as tick labels), a colour bar with the metric's name, the empirical
+/// 50% contour of the success rate (<see cref="HalfContour"/>; numeric x and y only), optional overlay curves with a
+/// legend, and a title naming the problem and the fixed parameters. median_error is coloured on
+/// a log10 scale.
+/// </summary>
+public static class PhaseDiagram
+{
+    private const string Font = "DejaVu Sans";
+    private const int PanelWidth = 560, PanelHeight = 460, TitleHeight = 44;
+    private static readonly Color ContourColor = Colors.White;
+    private static readonly Color[] OverlayColors = [Colors.Red, Colors.Orange, Colors.Magenta, Colors.Cyan];
+
+    /// <summary>Renders every plot of a spec into the folder; returns the files written.</summary>
+    public static List<string> RenderAll(string folder, LoadedSpec spec, IReadOnlyList<CellSummary> cells, IReadOnlyList<OverlayCurve>? overlays = null) =>
+        spec.Plots.SelectMany(p => Render(folder, p, cells, Title(spec), overlays)).ToList();
+
+    /// <summary>"&lt;problem&gt; (fixed: d=20, k=20; 20 trials per cell)".</summary>
+    public static string Title(LoadedSpec spec)
+    {
+        var fixedText = string.Join(", ", spec.Fixed.Select(f => f.Key + "=" + f.Value.ToString("G6", CultureInfo.InvariantCulture)));
+        return $"{spec.Definition.Problem} ({(fixedText.Length == 0 ? "" : fixedText + "; ")}{spec.Definition.Trials} trials per cell)";
+    }
+
+    /// <summary>Writes &lt;folder&gt;/&lt;request.FileStem&gt;.png and .svg, each atomically; returns both paths.</summary>
+    public static string[] Render(string folder, PlotRequest request, IReadOnlyList<CellSummary> cells, string title, IReadOnlyList<OverlayCurve>? overlays = null)
+    {
+        var grid = PhaseGrid.Build(request, cells);
+        var width = PanelWidth * grid.Panels.Count;
+        const int height = PanelHeight + TitleHeight;
+        var png = Path.Combine(folder, request.FileStem + ".png");
+        var svg = Path.Combine(folder, request.FileStem + ".svg");
+
+        using (var surface = SKSurface.Create(new SKImageInfo(width, height)))
+        {
+            Draw(surface.Canvas, grid, title, overlays ?? [], width);
+            using var image = surface.Snapshot();
+            using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+            AtomicFile.WriteAsync(png, s => { data.SaveTo(s); return Task.CompletedTask; }).GetAwaiter().GetResult();
+        }
+        AtomicFile.WriteAsync(svg, s =>
+        {
+            using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), s))
+                Draw(canvas, grid, title, overlays ?? [], width);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+        return [png, svg];
+    }
+
+    private static void Draw(SKCanvas canvas, PhaseGrid grid, string title, IReadOnlyList<OverlayCurve> overlays, int width)
+    {
+        canvas.Clear(SKColors.White);
+        using (var font = new SKFont(SKTypeface.FromFamilyName(Font, SKFontStyle.Bold), 20))
+        using (var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true })
+            canvas.DrawText(title, width / 2f, 30, SKTextAlign.Center, font, paint);
+        for (var p = 0; p < grid.Panels.Count; p++)
+        {
+            // A plot clears the whole canvas it renders on: record each panel as a picture and place it inside a clip.
+            using var recorder = new SKPictureRecorder();
+            var panelCanvas = recorder.BeginRecording(new SKRect(0, 0, PanelWidth, PanelHeight));
+            Panel(grid, grid.Panels[p].Facet, grid.Panels[p].Values, overlays).Render(panelCanvas, PanelWidth, PanelHeight);
+            using var picture = recorder.EndRecording();
+            canvas.Save();
+            canvas.ClipRect(SKRect.Create(p * PanelWidth, TitleHeight, PanelWidth, PanelHeight));
+            canvas.DrawPicture(picture, p * PanelWidth, TitleHeight);
+            canvas.Restore();
+        }
+    }
+
+    private static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays)
+    {
+        var request = grid.Request;
+        var log = request.Metric == PlotMetrics.MedianError;
+        int ny = values.GetLength(0), nx = values.GetLength(1);
+
+        var plot = new Plot();
+        plot.Font.Set(Font);
+        plot.Title(facet, 16);
+        plot.XLabel(request.X, 16);
+        plot.YLabel(request.Y, 16);
+
+        // ScottPlot draws row 0 at the top: flip so that y grows upwards.
+        var shown = new double[ny, nx];
+        for (var j = 0; j < ny; j++)
+            for (var i = 0; i < nx; i++)
+                shown[ny - 1 - j, i] = log ? Math.Log10(values[j, i]) : values[j, i];
+        var heatmap = plot.Add.Heatmap(shown);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.NaNCellColor = Colors.LightGray;
+        heatmap.Position = new CoordinateRect(0, Math.Max(nx - 1, 1e-9), 0, Math.Max(ny - 1, 1e-9));
+        heatmap.ManualRange = request.Metric == PlotMetrics.SuccessRate ? new ScottPlot.Range(0, 1) : FiniteRange(shown);
+        var bar = plot.Add.ColorBar(heatmap);
+        bar.Label = log ? "median relative error (log scale)" : request.Metric.Replace('_', ' ');
+        bar.LabelStyle.FontSize = 14;
+        if (log)
+            bar.Axis.TickGenerator = LogTicks(heatmap.ManualRange!.Value);
+
+        plot.Axes.Bottom.TickGenerator = Ticks(grid.XLabels);
+        plot.Axes.Left.TickGenerator = Ticks(grid.YLabels);
+        plot.Axes.SetLimits(-0.5, nx - 0.5, -0.5, ny - 0.5);
+
+        var legend = false;
+        // A contour needs two numeric dimensions: interpolating between methods means nothing.
+        if (request.Metric == PlotMetrics.SuccessRate && grid.XValues is not null && grid.YValues is not null)
+        {
+            var first = true;
+            foreach (var (a, b) in HalfContour.Segments(values, 0.5))
+            {
+                var line = plot.Add.Line(a.X, a.Y, b.X, b.Y);
+                line.LineColor = ContourColor;
+                line.LineWidth = 3;
+                line.LegendText = first ? "50% success (empirical)" : "";
+                legend |= first;
+                first = false;
+            }
+        }
+        if (grid.XValues is { } xs && grid.YValues is { } ys)
+        {
+            for (var c = 0; c < overlays.Count; c++)
+            {
+                var points = overlays[c].Points;
+                var scatter = plot.Add.ScatterLine(points.Select(p => PhaseGrid.ToIndex(xs, p.X)).ToArray(), points.Select(p => PhaseGrid.ToIndex(ys, p.Y)).ToArray());
+                scatter.Color = OverlayColors[c % OverlayColors.Length];
+                scatter.LineWidth = 3;
+                scatter.LinePattern = LinePattern.Dashed;
+                scatter.LegendText = overlays[c].Label;
+                legend = true;
+            }
+        }
+        if (legend)
+        {
+            plot.ShowLegend(Alignment.UpperLeft);
+            plot.Legend.FontSize = 12;
+            // Dark box so that the white contour's legend line shows.
+            plot.Legend.BackgroundColor = Color.FromHex("#404040");
+            plot.Legend.FontColor = Colors.White;
+        }
+        return plot;
+    }
+
+    private static ScottPlot.Range FiniteRange(double[,] values)
+    {
+        var finite = values.Cast<double>().Where(double.IsFinite).ToList();
+        if (finite.Count == 0)
+            return new ScottPlot.Range(0, 1);
+        double lo = finite.Min(), hi = finite.Max();
+        return lo == hi ? new ScottPlot.Range(lo - 0.5, hi + 0.5) : new ScottPlot.Range(lo, hi);
+    }
+
+    /// <summary>Tick labels that are the axis values; about ten shown when there are many.</summary>
+    private static ScottPlot.TickGenerators.NumericManual Ticks(IReadOnlyList<string> labels)
+    {
+        var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 10.0));
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var i = 0; i < labels.Count; i += every)
+            ticks.AddMajor(i, labels[i]);
+        return ticks;
+    }
+
+    /// <summary>Colour-bar ticks at whole powers of ten of a log10 range, labelled 1e-6, 1e-5, ...; the range's ends when it spans less than a decade.</summary>
+    private static ScottPlot.TickGenerators.NumericManual LogTicks(ScottPlot.Range range)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var exponents = Enumerable.Range(0, (int)Math.Max(0, Math.Floor(range.Max) - Math.Ceiling(range.Min) + 1)).Select(i => Math.Ceiling(range.Min) + i).ToList();
+        if (exponents.Count < 2)
+            exponents = [range.Min, range.Max];
+        foreach (var e in exponents)
+            ticks.AddMajor(e, e == Math.Floor(e) ? "1e" + e.ToString(CultureInfo.InvariantCulture) : Math.Pow(10, e).ToString("0.0#e0", CultureInfo.InvariantCulture));
+        return ticks;
+    }
+}

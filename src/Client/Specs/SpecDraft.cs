@@ -1,0 +1,18 @@
+namespace Sweeps.Client.Specs;
+
+/// <summary>The fields of a spec as parsed, before the grid is built; defaults filled in.</summary>
+internal sealed class SpecDraft
+{
+    public const long DefaultTrials = 10;
+
+    public string? Name { get; set; }
+    public string? Problem { get; set; }
+    public List<KeyValuePair<string, double>> Fixed { get; } = [];
+    public List<SpecAxis> Axes { get; } = [];
+    public List<string> Methods { get; } = [];
+    public long Trials { get; set; } = DefaultTrials;
+    public long Seed { get; set; }
+    public double Tolerance { get; set; } = 1e-3;
+    public double? RelativeToNoise { get; set; }
+    public List<PlotRequest>? Plots { get; set; }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Client.Specs;
+
+/// <summary>
+/// Loads a sweep spec (DESIGN.md "Spec format"): parses, validates everything before any work
+/// (names, types, ranges, grid size, every cell x method through the family and method
+/// validation), expands the grid and derives the sweep id. Throws one <see cref="SpecException"/>
+/// carrying every error found.
+/// </summary>
+public static class SpecLoader
+{
+    /// <summary>Upper bound on cells x methods x trials.</summary>
+    public const long MaxTrials = 10_000_000;
+
+    /// <summary>Upper bound on the number of cells (each is held in memory with all its parameters).</summary>
+    public const long MaxCells = 1_000_000;
+
+    /// <summary>Upper bound on one instance's dense measurement operator, m * d1 * d2 * 8 bytes (2 GiB).</summary>
+    public const long MaxOperatorBytes = 2L << 30;
+
+    /// <summary>Families whose measurements are never stored as m dense d1 x d2 matrices (rank-one a c^T; m x d vectors).</summary>
+    private static readonly HashSet<string> MatrixFreeProblems = new() { "bilinear-sensing", "hadamard-sparse" };
+
+    public static LoadedSpec LoadFile(string path, SpecCatalog? catalog = null) => Load(File.ReadAllText(path), catalog);
+
+    public static LoadedSpec Load(string yaml, SpecCatalog? catalog = null)
+    {
+        catalog ??= SpecCatalog.Default;
+        var errors = new List<string>();
+        var draft = SpecParser.Parse(yaml, catalog, errors);
+        if (errors.Count > 0)
+            throw new SpecException(errors);
+
+        var cellCount = draft.Axes.Aggregate(1L, (n, a) => n * a.Values.Length);
+        var total = cellCount * draft.Methods.Count * draft.Trials;
+        if (total > MaxTrials)
+        {
+            var counts = string.Join(" x ", draft.Axes.Select(a => $"{a.Values.Length} {a.Name}"));
+            throw new SpecException(
+                [$"grid: {total:N0} trials ({(counts.Length == 0 ? "1 cell" : counts)} cells x {draft.Methods.Count} methods x {draft.Trials} trials) is too large; at most {MaxTrials:N0} are allowed."]);
+        }
+
+        if (cellCount > MaxCells)
+            throw new SpecException([$"grid: {cellCount:N0} cells is too large; at most {MaxCells:N0} are allowed."]);
+
+        var cells = Expand(draft.Axes, draft.Fixed);
+        CheckOperatorSize(draft.Problem!, cells, errors);
+        CheckCells(draft, cells, catalog, errors);
+        if (errors.Count > 0)
+            throw new SpecException(errors);
+
+        var plots = draft.Plots ?? DefaultPlots(draft.Axes);
+        var core = SpecText.Core(draft);
+        var id = draft.Name ?? Numerics.Random.StableHash.Of(core).ToString("x16", CultureInfo.InvariantCulture)[..12];
+        var definition = new SweepDefinition(
+            id, draft.Problem!, [.. draft.Methods], cells, (int)draft.Trials, draft.Seed, draft.Tolerance, draft.RelativeToNoise);
+        return new LoadedSpec(
+            definition,
+            core + SpecText.Plots(plots),
+            draft.Fixed.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            [.. draft.Axes],
+            [.. plots]);
+    }
+
+    /// <summary>
+    /// The cartesian product of the axes, the first axis varying slowest. Each cell holds every
+    /// parameter (fixed and axis); its key names only the axis values ("m=80;r=2", names sorted,
+    /// round-trip numbers), so adding values to an axis never renames a cell.
+    /// </summary>
+    private static ImmutableArray<CellDefinition> Expand(List<SpecAxis> axes, IReadOnlyList<KeyValuePair<string, double>> fixedValues)
+    {
+        var count = axes.Aggregate(1, (n, a) => n * a.Values.Length);
+        var cells = ImmutableArray.CreateBuilder<CellDefinition>(count);
+        var position = new int[axes.Count];
+        var sortedAxes = Enumerable.Range(0, axes.Count).OrderBy(i => axes[i].Name, StringComparer.Ordinal).ToArray();
+        for (var index = 0; index < count; index++)
+        {
+            var parameters = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+            foreach (var (name, value) in fixedValues)
+                parameters[name] = value;
+            for (var a = 0; a < axes.Count; a++)
+                parameters[axes[a].Name] = axes[a].Values[position[a]];
+            var key = string.Join(';', sortedAxes.Select(a => axes[a].Name + "=" + YamlFields.Format(axes[a].Values[position[a]])));
+            cells.Add(new CellDefinition(index, key, parameters.ToImmutable()));
+            for (var a = axes.Count - 1; a >= 0 && ++position[a] == axes[a].Values.Length; a--)
+                position[a] = 0;
+        }
+        return cells.MoveToImmutable();
+    }
+
+    private static void CheckOperatorSize(string problem, ImmutableArray<CellDefinition> cells, List<string> errors)
+    {
+        if (MatrixFreeProblems.Contains(problem))
+            return;
+        var worst = cells
+            .Select(c => (Cell: c, Bytes: Get(c, ParameterNames.M) * Get(c, ParameterNames.D1, ParameterNames.D) * Get(c, ParameterNames.D2, ParameterNames.D) * 8))
+            .MaxBy(x => x.Bytes);
+        if (worst.Bytes > MaxOperatorBytes)
+            errors.Add($"grid: m * d1 * d2 * 8 bytes = {worst.Bytes / (1L << 30):0.0} GiB for one instance's dense measurement operator at {Describe(worst.Cell)}; at most 2 GiB is allowed.");
+
+        static double Get(CellDefinition cell, string name, string? fallback = null) =>
+            cell.Parameters.TryGetValue(name, out var v) || (fallback is not null && cell.Parameters.TryGetValue(fallback, out v)) ? v : 0;
+    }
+
+    /// <summary>Every cell x method through ParameterNames and the catalog's trial validation; each distinct message once, with the first offending cell.</summary>
+    private static void CheckCells(SpecDraft draft, ImmutableArray<CellDefinition> cells, SpecCatalog catalog, List<string> errors)
+    {
+        var success = new SuccessCriterion(draft.Tolerance, draft.RelativeToNoise);
+        var seen = new HashSet<string>();
+        foreach (var cell in cells)
+        {
+            foreach (var method in draft.Methods)
+            {
+                IReadOnlyList<string> messages;
+                try
+                {
+                    messages = catalog.ValidateTrial(ParameterNames.ToTrialParameters(draft.Problem!, method, cell.Parameters, success, 0));
+                }
+                catch (ArgumentException e)
+                {
+                    messages = [e.Message];
+                }
+                foreach (var message in messages.Where(seen.Add))
+                    errors.Add($"{message} (at {Describe(cell)}, method {method})");
+            }
+        }
+    }
+
+    private static string Describe(CellDefinition cell) =>
+        string.Join(", ", cell.Parameters.Select(p => p.Key + "=" + YamlFields.Format(p.Value)));
+
+    /// <summary>
+    /// Without plots in the spec: the two axes with the most values (ties: spec order), x the
+    /// larger, faceted by method; a single-axis sweep plots its axis against method.
+    /// </summary>
+    internal static List<PlotRequest> DefaultPlots(IReadOnlyList<SpecAxis> axes)
+    {
+        var ranked = axes.Select((a, i) => (a, i)).OrderByDescending(x => x.a.Values.Length).ThenBy(x => x.i).Select(x => x.a.Name).ToList();
+        return ranked.Count switch
+        {
+            0 => [],
+            1 => [new PlotRequest(ranked[0], PlotRequest.Method, null)],
+            _ => [new PlotRequest(ranked[0], ranked[1], PlotRequest.Method)],
+        };
+    }
+}

@@ -1,0 +1,271 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Sweeps.Numerics.Trials;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Sweeps.Client.Specs;
+
+/// <summary>
+/// Parses spec YAML into a <see cref="SpecDraft"/>, collecting field errors (names, types,
+/// ranges, duplicates); grid-level checks come after, in <see cref="SpecLoader"/>.
+/// </summary>
+internal static partial class SpecParser
+{
+    public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots"];
+    private static readonly IReadOnlyList<string> RangeFields = ["from", "to", "step"];
+    private static readonly IReadOnlyList<string> SuccessFields = ["tolerance", "relative_to_noise"];
+    private static readonly IReadOnlyList<string> PlotFields = ["x", "y", "facet", "metric"];
+    private static readonly string[] Dimensions = ["x", "y", "facet"];
+    private static readonly string[] Required = ["problem", "methods"];
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    private static partial Regex NamePattern();
+
+    public static SpecDraft Parse(string yaml, SpecCatalog catalog, List<string> errors)
+    {
+        var fields = new YamlFields(errors);
+        var draft = new SpecDraft();
+        var root = ReadRoot(yaml, fields);
+        if (root is null)
+            return draft;
+
+        var seen = new Dictionary<string, YamlNode>();
+        foreach (var (key, value) in fields.Entries(root, "", Fields))
+            seen[key] = value;
+        foreach (var required in Required)
+            if (!seen.ContainsKey(required))
+                fields.Add($"{required}: missing; it is required.");
+
+        if (seen.TryGetValue("name", out var name) && fields.Text(name, "name") is { } n)
+        {
+            if (NamePattern().IsMatch(n))
+                draft.Name = n;
+            else
+                fields.Add($"name: '{n}' is not allowed; use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit).");
+        }
+        if (seen.TryGetValue("problem", out var problem) && fields.Text(problem, "problem") is { } p)
+        {
+            if (catalog.Problems.Contains(p))
+                draft.Problem = p;
+            else
+                fields.Add($"problem: '{p}' is not a known problem; allowed: {string.Join(", ", catalog.Problems)}.");
+        }
+        if (seen.TryGetValue("fixed", out var fixedNode) && fields.Mapping(fixedNode, "fixed", "parameter: value") is { } fixedMap)
+            ReadFixed(fixedMap, draft, fields);
+        if (seen.TryGetValue("axes", out var axesNode) && fields.Mapping(axesNode, "axes", "parameter: [values] or {from, to, step}") is { } axesMap)
+            ReadAxes(axesMap, draft, fields);
+        CheckParameterSet(draft, fields);
+        if (seen.TryGetValue("methods", out var methods))
+            ReadMethods(methods, catalog, draft, fields);
+        if (seen.TryGetValue("trials", out var trials) && fields.Whole(trials, "trials", 1, int.MaxValue) is { } t)
+            draft.Trials = t;
+        if (seen.TryGetValue("seed", out var seed) && fields.Whole(seed, "seed", long.MinValue, long.MaxValue) is { } s)
+            draft.Seed = s;
+        if (seen.TryGetValue("success", out var success) && fields.Mapping(success, "success", "tolerance or relative_to_noise") is { } successMap)
+            ReadSuccess(successMap, draft, fields);
+        if (seen.TryGetValue("plots", out var plots))
+            draft.Plots = ReadPlots(plots, draft, fields);
+        return draft;
+    }
+
+    private static YamlMappingNode? ReadRoot(string yaml, YamlFields fields)
+    {
+        var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(yaml)));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException e)
+        {
+            var cause = e.InnerException?.Message ?? e.Message;
+            var at = cause.LastIndexOf("): ", StringComparison.Ordinal);
+            fields.Add($"spec: YAML syntax error at line {e.Start.Line}, column {e.Start.Column}: {(at >= 0 ? cause[(at + 3)..] : cause)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // The scanner throws this without a position for some unterminated flow collections.
+            fields.Add($"spec: YAML syntax error after line {parser.LastGood.Line}, column {parser.LastGood.Column}: unterminated or malformed value.");
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            fields.Add($"spec: not allowed; it must be a mapping with the fields {string.Join(", ", Fields)}.");
+            return null;
+        }
+        return root;
+    }
+
+    private static void ReadFixed(YamlMappingNode mapping, SpecDraft draft, YamlFields fields)
+    {
+        foreach (var (name, node) in fields.Entries(mapping, "fixed", ParameterNames.All))
+            if (Parameter(node, "fixed." + name, name, fields) is { } value)
+                draft.Fixed.Add(new(name, value));
+    }
+
+    private static void ReadAxes(YamlMappingNode mapping, SpecDraft draft, YamlFields fields)
+    {
+        foreach (var (name, node) in fields.Entries(mapping, "axes", ParameterNames.All))
+        {
+            var field = "axes." + name;
+            ImmutableArray<double>? values = node is YamlMappingNode range ? ReadRange(range, field, fields) : ReadList(node, field, name, fields);
+            if (values is null)
+                continue;
+            if (values.Value.Length == 0)
+            {
+                fields.Add($"{field}: empty; give at least one value.");
+                continue;
+            }
+            var invalid = false;
+            foreach (var value in values.Value)
+                invalid |= !WholeWhereRequired(value, field, name, fields);
+            var duplicate = values.Value.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+                fields.Add($"{field}: {YamlFields.Format(duplicate.Key)} appears {duplicate.Count()} times; axis values must be distinct.");
+            else if (!invalid)
+                draft.Axes.Add(new SpecAxis(name, values.Value));
+        }
+    }
+
+    private static ImmutableArray<double>? ReadList(YamlNode node, string field, string name, YamlFields fields)
+    {
+        var items = fields.Sequence(node);
+        var values = ImmutableArray.CreateBuilder<double>(items.Count);
+        var ok = true;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (fields.Number(items[i], node is YamlSequenceNode ? $"{field}[{i}]" : field) is { } v)
+                values.Add(v);
+            else
+                ok = false;
+        }
+        return ok ? values.MoveToImmutable() : null;
+    }
+
+    private static ImmutableArray<double>? ReadRange(YamlMappingNode range, string field, YamlFields fields)
+    {
+        var bounds = new Dictionary<string, double>();
+        var ok = true;
+        foreach (var (key, node) in fields.Entries(range, field, RangeFields))
+        {
+            if (fields.Number(node, $"{field}.{key}") is { } v)
+                bounds[key] = v;
+            else
+                ok = false;
+        }
+        foreach (var key in RangeFields.Where(k => !bounds.ContainsKey(k)))
+        {
+            if (ok)
+                fields.Add($"{field}.{key}: missing; a range needs from, to and step.");
+            ok = false;
+        }
+        return ok ? AxisRange.Expand(bounds["from"], bounds["to"], bounds["step"], field, fields) : null;
+    }
+
+    private static double? Parameter(YamlNode node, string field, string name, YamlFields fields) =>
+        fields.Number(node, field) is { } value && WholeWhereRequired(value, field, name, fields) ? value : null;
+
+    private static bool WholeWhereRequired(double value, string field, string name, YamlFields fields)
+    {
+        if (!ParameterNames.Integers.Contains(name) || value == Math.Floor(value))
+            return true;
+        fields.Add($"{field}: {YamlFields.Format(value)} is not allowed; {name} must be a whole number.");
+        return false;
+    }
+
+    /// <summary>A parameter is fixed or an axis, never both; d excludes d1 and d2.</summary>
+    private static void CheckParameterSet(SpecDraft draft, YamlFields fields)
+    {
+        var fixedNames = draft.Fixed.Select(f => f.Key).ToHashSet();
+        foreach (var axis in draft.Axes.Where(a => fixedNames.Contains(a.Name)))
+            fields.Add($"axes.{axis.Name}: {axis.Name} is also in fixed; a parameter is either fixed or an axis, not both.");
+        var names = fixedNames.Concat(draft.Axes.Select(a => a.Name)).ToHashSet();
+        if (names.Contains(ParameterNames.D) && (names.Contains(ParameterNames.D1) || names.Contains(ParameterNames.D2)))
+            fields.Add("d: given together with d1/d2 is not allowed; give either d (square) or d1 and d2.");
+    }
+
+    private static void ReadMethods(YamlNode node, SpecCatalog catalog, SpecDraft draft, YamlFields fields)
+    {
+        var items = fields.Sequence(node);
+        if (items.Count == 0)
+            fields.Add($"methods: empty; give at least one of {string.Join(", ", catalog.Methods)}.");
+        foreach (var item in items)
+        {
+            if (fields.Text(item, "methods") is not { } method)
+                continue;
+            if (!catalog.Methods.Contains(method))
+                fields.Add($"methods: '{method}' is not a known method; allowed: {string.Join(", ", catalog.Methods)}.");
+            else if (draft.Methods.Contains(method))
+                fields.Add($"methods: '{method}' appears more than once; each method may be listed once.");
+            else
+                draft.Methods.Add(method);
+        }
+    }
+
+    private static void ReadSuccess(YamlMappingNode mapping, SpecDraft draft, YamlFields fields)
+    {
+        foreach (var (key, node) in fields.Entries(mapping, "success", SuccessFields))
+        {
+            if (fields.Number(node, "success." + key) is not { } value)
+                continue;
+            if (!(value > 0))
+                fields.Add($"success.{key}: {YamlFields.Format(value)} is not allowed; it must be a positive number.");
+            else if (key == "tolerance")
+                draft.Tolerance = value;
+            else
+                draft.RelativeToNoise = value;
+        }
+    }
+
+    private static List<PlotRequest>? ReadPlots(YamlNode node, SpecDraft draft, YamlFields fields)
+    {
+        var dimensions = draft.Axes.Select(a => a.Name).Append(PlotRequest.Method).ToList();
+        var allowed = string.Join(", ", dimensions);
+        var plots = new List<PlotRequest>();
+        var items = fields.Sequence(node);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var field = $"plots[{i}]";
+            if (fields.Mapping(items[i], field, "x, y, facet, metric") is not { } mapping)
+                continue;
+            var values = new Dictionary<string, string>();
+            foreach (var (key, value) in fields.Entries(mapping, field, PlotFields))
+                if (fields.Text(value, $"{field}.{key}") is { } text)
+                    values[key] = text;
+            var ok = true;
+            foreach (var key in Dimensions)
+            {
+                if (!values.TryGetValue(key, out var dimension))
+                {
+                    if (key != "facet")
+                    {
+                        fields.Add($"{field}.{key}: missing; give one of {allowed}.");
+                        ok = false;
+                    }
+                }
+                else if (!dimensions.Contains(dimension))
+                {
+                    fields.Add($"{field}.{key}: '{dimension}' is not an axis of the sweep; allowed: {allowed}.");
+                    ok = false;
+                }
+            }
+            var metric = values.GetValueOrDefault("metric", PlotMetrics.SuccessRate);
+            if (!PlotMetrics.All.Contains(metric))
+            {
+                fields.Add($"{field}.metric: '{metric}' is not allowed; allowed: {string.Join(", ", PlotMetrics.All)}.");
+                ok = false;
+            }
+            var named = Dimensions.Where(values.ContainsKey).Select(k => values[k]).ToList();
+            if (ok && named.Distinct().Count() != named.Count)
+            {
+                fields.Add($"{field}: x, y and facet must name different axes; got {string.Join(", ", named)}.");
+                ok = false;
+            }
+            if (ok)
+                plots.Add(new PlotRequest(values["x"], values["y"], values.GetValueOrDefault("facet"), metric));
+        }
+        return plots;
+    }
+}
