@@ -64,18 +64,15 @@ public sealed class TrialTable
 
     private static object?[] Row(string problem, CellDefinition cell, TrialRecord t, List<string> extras)
     {
-        double Parameter(string name) =>
-            cell.Parameters.TryGetValue(name, out var v) ? v
-            : (name is ParameterNames.D1 or ParameterNames.D2) && cell.Parameters.TryGetValue(ParameterNames.D, out var d) ? d
-            : double.NaN;
-        static long? Whole(double v) => double.IsNaN(v) ? null : (long)v;
+        // The leading parameter columns hold the values the trial ran with, defaults included (k = min(d1, d2), noise 0).
+        var p = ParameterNames.ToTrialParameters(problem, t.Method, cell.Parameters, new SuccessCriterion(), t.Seed);
+        double Parameter(string name) => cell.Parameters.TryGetValue(name, out var v) ? v : double.NaN;
 
         var extraValues = t.Extras.IsDefault ? ImmutableDictionary<string, double>.Empty : t.Extras.ToImmutableDictionary();
         return
         [
             (long?)cell.Index, (long?)t.Trial, problem, t.Method,
-            Whole(Parameter("d1")), Whole(Parameter("d2")), Whole(Parameter("r")), Whole(Parameter("k")), Whole(Parameter("m")),
-            Parameter("p"), Parameter("noise"), Whole(Parameter("depth")),
+            (long?)p.D1, (long?)p.D2, (long?)p.R, (long?)p.K, (long?)p.M, p.P ?? double.NaN, p.Noise, (long?)p.Depth,
             t.Seed, t.Status, t.RelError, t.Success, t.Loss, t.HessianTrace, t.FlatTraceAtTruth, t.BalanceGap,
             (long?)t.Rank, (long?)t.Iterations, t.Seconds,
             .. extras.Select(e => (object?)(extraValues.TryGetValue(e, out var v) ? v : Parameter(e))),

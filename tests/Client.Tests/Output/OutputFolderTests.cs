@@ -55,7 +55,7 @@ public sealed class OutputFolderTests : IDisposable
         Assert.Equal(["0/nuclear/0", "0/nuclear/1", "0/nuclear/2", "0/flat-convex/0", "3/flat-convex/1"], rows.Select(r => $"{r["cell"]}/{r["method"]}/{r["trial"]}"));
         var first = rows[0];
         Assert.Equal(("10", "10", "1", "4", "40"), (first["d1"], first["d2"], first["r"], first["k"], first["m"]));
-        Assert.Equal(("", "", ""), (first["p"], first["noise"], first["depth"]));
+        Assert.Equal(("", "0", ""), (first["p"], first["noise"], first["depth"])); // effective noise: 0 when the spec sets none
         Assert.Equal(("0.001", "2E-07", "true", "1000"), (first["alpha"], first["rel_error"], first["success"], first["seed"]));
         Assert.Equal("", rows[1]["rel_error"]);
         Assert.Equal("step 3: loss = NaN, \"overflow\"", rows[1]["reason"]);
