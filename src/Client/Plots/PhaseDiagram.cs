@@ -20,9 +20,9 @@ public static class PhaseDiagram
     private static readonly Color ContourColor = Colors.White;
     private static readonly Color[] OverlayColors = [Colors.Red, Colors.Orange, Colors.Magenta, Colors.Cyan];
 
-    /// <summary>Renders every plot of a spec into the folder; returns the files written.</summary>
-    public static List<string> RenderAll(string folder, LoadedSpec spec, IReadOnlyList<CellSummary> cells, IReadOnlyList<OverlayCurve>? overlays = null) =>
-        spec.Plots.SelectMany(p => Render(folder, p, cells, Title(spec), overlays)).ToList();
+    /// <summary>Renders every plot of a spec into the folder, each with the theory curves that fit its axes; returns the files written.</summary>
+    public static List<string> RenderAll(string folder, LoadedSpec spec, IReadOnlyList<CellSummary> cells) =>
+        spec.Plots.SelectMany(p => Render(folder, p, cells, Title(spec), TheoryOverlays.For(spec, p))).ToList();
 
     /// <summary>"&lt;problem&gt; (fixed: d=20, k=20; 20 trials per cell)".</summary>
     public static string Title(LoadedSpec spec)

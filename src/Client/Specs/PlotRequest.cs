@@ -11,7 +11,42 @@ public sealed record PlotRequest(string X, string Y, string? Facet, string Metri
     /// <summary>The pseudo-axis that runs over the sweep's methods.</summary>
     public const string Method = "method";
 
+    private static readonly string[] Dimensions = ["x", "y", "facet"];
+
     /// <summary>Base file name (no extension): phase-&lt;x&gt;-&lt;y&gt;[-&lt;facet&gt;], plus the metric when it is not the success rate.</summary>
     public string FileStem =>
         $"phase-{X}-{Y}" + (Facet is null ? "" : "-" + Facet) + (Metric == PlotMetrics.SuccessRate ? "" : "-" + Metric.Replace('_', '-'));
+
+    /// <summary>
+    /// A plot from its field values (x, y, facet, metric), or null after adding to
+    /// <paramref name="errors"/> one message per problem, each prefixed with <paramref name="field"/>.
+    /// </summary>
+    public static PlotRequest? TryCreate(string field, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> axes, List<string> errors)
+    {
+        var dimensions = axes.Append(Method).ToList();
+        var allowed = string.Join(", ", dimensions);
+        var before = errors.Count;
+        foreach (var key in Dimensions)
+        {
+            if (!values.TryGetValue(key, out var dimension))
+            {
+                if (key != "facet")
+                    errors.Add($"{field}.{key}: missing; give one of {allowed}.");
+            }
+            else if (!dimensions.Contains(dimension))
+                errors.Add($"{field}.{key}: '{dimension}' is not an axis of the sweep; allowed: {allowed}.");
+        }
+        var metric = values.GetValueOrDefault("metric", PlotMetrics.SuccessRate);
+        if (!PlotMetrics.All.Contains(metric))
+            errors.Add($"{field}.metric: '{metric}' is not allowed; allowed: {string.Join(", ", PlotMetrics.All)}.");
+        if (errors.Count > before)
+            return null;
+        var named = Dimensions.Where(values.ContainsKey).Select(k => values[k]).ToList();
+        if (named.Distinct().Count() != named.Count)
+        {
+            errors.Add($"{field}: x, y and facet must name different axes; got {string.Join(", ", named)}.");
+            return null;
+        }
+        return new PlotRequest(values["x"], values["y"], values.GetValueOrDefault("facet"), metric);
+    }
 }

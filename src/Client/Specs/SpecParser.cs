@@ -16,7 +16,6 @@ internal static partial class SpecParser
     private static readonly IReadOnlyList<string> RangeFields = ["from", "to", "step"];
     private static readonly IReadOnlyList<string> SuccessFields = ["tolerance", "relative_to_noise"];
     private static readonly IReadOnlyList<string> PlotFields = ["x", "y", "facet", "metric"];
-    private static readonly string[] Dimensions = ["x", "y", "facet"];
     private static readonly string[] Required = ["problem", "methods"];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
@@ -221,8 +220,6 @@ internal static partial class SpecParser
 
     private static List<PlotRequest>? ReadPlots(YamlNode node, SpecDraft draft, YamlFields fields)
     {
-        var dimensions = draft.Axes.Select(a => a.Name).Append(PlotRequest.Method).ToList();
-        var allowed = string.Join(", ", dimensions);
         var plots = new List<PlotRequest>();
         var items = fields.Sequence(node);
         for (var i = 0; i < items.Count; i++)
@@ -234,37 +231,10 @@ internal static partial class SpecParser
             foreach (var (key, value) in fields.Entries(mapping, field, PlotFields))
                 if (fields.Text(value, $"{field}.{key}") is { } text)
                     values[key] = text;
-            var ok = true;
-            foreach (var key in Dimensions)
-            {
-                if (!values.TryGetValue(key, out var dimension))
-                {
-                    if (key != "facet")
-                    {
-                        fields.Add($"{field}.{key}: missing; give one of {allowed}.");
-                        ok = false;
-                    }
-                }
-                else if (!dimensions.Contains(dimension))
-                {
-                    fields.Add($"{field}.{key}: '{dimension}' is not an axis of the sweep; allowed: {allowed}.");
-                    ok = false;
-                }
-            }
-            var metric = values.GetValueOrDefault("metric", PlotMetrics.SuccessRate);
-            if (!PlotMetrics.All.Contains(metric))
-            {
-                fields.Add($"{field}.metric: '{metric}' is not allowed; allowed: {string.Join(", ", PlotMetrics.All)}.");
-                ok = false;
-            }
-            var named = Dimensions.Where(values.ContainsKey).Select(k => values[k]).ToList();
-            if (ok && named.Distinct().Count() != named.Count)
-            {
-                fields.Add($"{field}: x, y and facet must name different axes; got {string.Join(", ", named)}.");
-                ok = false;
-            }
-            if (ok)
-                plots.Add(new PlotRequest(values["x"], values["y"], values.GetValueOrDefault("facet"), metric));
+            var errors = new List<string>();
+            if (PlotRequest.TryCreate(field, values, draft.Axes.Select(a => a.Name).ToList(), errors) is { } plot)
+                plots.Add(plot);
+            errors.ForEach(fields.Add);
         }
         return plots;
     }

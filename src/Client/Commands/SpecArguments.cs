@@ -1,0 +1,29 @@
+using Sweeps.Client.Cli;
+using Sweeps.Client.Specs;
+
+namespace Sweeps.Client.Commands;
+
+/// <summary>The SPEC positional argument shared by validate and run: loads it or prints its errors.</summary>
+public static class SpecArguments
+{
+    /// <summary>The loaded spec, or null after printing every error of an invalid one to the terminal.</summary>
+    public static LoadedSpec? Load(ArgumentReader reader, Terminal terminal)
+    {
+        if (reader.Positional.Count != 1)
+            throw new UsageException(reader.Positional.Count == 0 ? "SPEC: missing; give the path of a sweep spec (YAML)." : $"'{reader.Positional[1]}': unexpected argument; give one spec.");
+        var path = reader.Positional[0];
+        if (!File.Exists(path))
+            throw new UsageException($"SPEC: '{path}' does not exist.");
+        try
+        {
+            return SpecLoader.LoadFile(path);
+        }
+        catch (SpecException e)
+        {
+            terminal.Error.WriteLine($"{path}: {e.Errors.Count} error{(e.Errors.Count == 1 ? "" : "s")}:");
+            foreach (var error in e.Errors)
+                terminal.Error.WriteLine("  " + error);
+            return null;
+        }
+    }
+}
