@@ -5,6 +5,9 @@ public static class MethodCatalog
 {
     private static readonly IMethod[] Methods =
     [
+        new FlatPenaltyMethod(),
+        new GradientDescentSmallInitMethod(),
+        new RandomInitLbfgsMethod(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Methods.Select(m => m.Name).ToArray();

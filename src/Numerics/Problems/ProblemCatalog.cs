@@ -5,6 +5,8 @@ public static class ProblemCatalog
 {
     private static readonly IProblemFamily[] Families =
     [
+        new Sensing.GeneralSensingFamily(),
+        new Sensing.SymmetricSensingFamily(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Families.Select(f => f.Name).ToArray();

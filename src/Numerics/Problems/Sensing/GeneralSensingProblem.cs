@@ -1,0 +1,209 @@
+using MathNet.Numerics.LinearAlgebra;
+using Sweeps.Numerics.LinearAlgebra;
+using Sweeps.Numerics.Random;
+
+namespace Sweeps.Numerics.Problems.Sensing;
+
+/// <summary>
+/// General Gaussian matrix sensing (SCIENCE.md 2.1): X = L R^T, L d1 x k, R d2 x k, and
+/// theta = [L, R], both row-major. f = (1/m) ||A(L R^T) - b||^2 with r_i = &lt;A_i, X&gt; - b_i;
+/// grad_L f = (2/m) S R, grad_R f = (2/m) S^T L with S = sum_i r_i A_i;
+/// tr Hess f = 2&lt;P, L L^T&gt; + 2&lt;Q, R R^T&gt; everywhere (f is bilinear in (L, R), so the
+/// residual part has a zero diagonal), P = (1/m) sum A_i A_i^T, Q = (1/m) sum A_i^T A_i.
+/// </summary>
+public sealed class GeneralSensingProblem : IMatrixSensingProblem
+{
+    private readonly GeneralMeasurementOperator _operator;
+    private readonly double[] _truth;
+    private readonly double[] _data;
+    private readonly double[] _p;
+    private readonly double[] _q;
+    private readonly LeastSquaresFit _fit;
+    private readonly double[] _leftProduct;
+    private readonly double[] _rightProduct;
+    private double? _flatTraceAtTruth;
+    private double? _suggestedStep;
+
+    internal GeneralSensingProblem(int width, double[] truth, GeneralMeasurementOperator measurements, double[] data)
+    {
+        _operator = measurements;
+        _truth = truth;
+        _data = data;
+        D1 = measurements.Rows;
+        D2 = measurements.Cols;
+        Width = width;
+        _fit = new LeastSquaresFit(measurements, data);
+        _leftProduct = new double[D1 * width];
+        _rightProduct = new double[D2 * width];
+        (_p, _q) = Moments(measurements);
+    }
+
+    public string Family => GeneralSensingFamily.FamilyName;
+
+    public int ParameterCount => (D1 + D2) * Width;
+
+    public IMeasurementOperator Measurements => _operator;
+
+    public ReadOnlySpan<double> Data => _data;
+
+    public bool Symmetric => false;
+
+    public int D1 { get; }
+
+    public int D2 { get; }
+
+    public int Width { get; }
+
+    /// <summary>P = (1/m) sum A_i A_i^T, d1 x d1.</summary>
+    public ReadOnlySpan<double> LeftWeight => _p;
+
+    /// <summary>Q = (1/m) sum A_i^T A_i, d2 x d2.</summary>
+    public ReadOnlySpan<double> RightWeight => _q;
+
+    /// <summary>The ground truth M (d1 x d2, row-major, rank r, unit Frobenius norm).</summary>
+    public ReadOnlySpan<double> Truth => _truth;
+
+    public double Loss(ReadOnlySpan<double> theta)
+    {
+        CheckLength(theta.Length);
+        return Residuals(theta);
+    }
+
+    public double LossAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        CheckLength(theta.Length);
+        CheckLength(gradient.Length);
+        var loss = Residuals(theta);
+        var adjoint = _fit.Adjoint();
+        gradient.Clear();
+        var scale = 2.0 / _fit.Count;
+        DenseProducts.AddProduct(scale, adjoint, Right(theta), Width, Left(gradient));
+        DenseProducts.AddTransposedProduct(scale, adjoint, Left(theta), Width, Right(gradient));
+        return loss;
+    }
+
+    public double HessianTrace(ReadOnlySpan<double> theta)
+    {
+        CheckLength(theta.Length);
+        return Penalty(theta);
+    }
+
+    /// <summary>2(&lt;P, L L^T&gt; + &lt;Q, R R^T&gt;); its gradient is (4 P L, 4 Q R).</summary>
+    public double AddFlatPenalty(ReadOnlySpan<double> theta, double scale, Span<double> gradient)
+    {
+        CheckLength(theta.Length);
+        CheckLength(gradient.Length);
+        var value = Penalty(theta);
+        Kernels.Axpy(4 * scale, _leftProduct, Left(gradient));
+        Kernels.Axpy(4 * scale, _rightProduct, Right(gradient));
+        return value;
+    }
+
+    /// <summary>
+    /// L, R with i.i.d. N(0, s^2) entries, s = (scale^2 / (d1 d2 k))^{1/4}: then
+    /// E ||L R^T||_F^2 = d1 d2 k s^4 = scale^2 (the truth has norm 1).
+    /// </summary>
+    public void Initialize(ref RandomStream stream, double scale, Span<double> theta)
+    {
+        CheckLength(theta.Length);
+        stream.FillNormal(theta, Math.Sqrt(scale) / Math.Pow((double)D1 * D2 * Width, 0.25));
+    }
+
+    /// <summary>
+    /// Relative error, numerical rank (<see cref="SensingAnalysis.RankThreshold"/>), balance gap
+    /// ||L^T L - R^T R||_F / (||L||_F^2 + ||R||_F^2), and extra norm_gap =
+    /// (||L||_F^2 + ||R||_F^2) / (2 ||X||_*) - 1 (&gt;= 0, 0 at a balanced norm-minimal factorization).
+    /// </summary>
+    public PointMetrics Evaluate(ReadOnlySpan<double> theta)
+    {
+        CheckLength(theta.Length);
+        var model = new double[D1 * D2];
+        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, model);
+        var singular = SensingAnalysis.SingularValues(model, D1, D2);
+        var left = Matrix<double>.Build.DenseOfRowMajor(D1, Width, Left(theta).ToArray());
+        var right = Matrix<double>.Build.DenseOfRowMajor(D2, Width, Right(theta).ToArray());
+        var squaredNorms = Kernels.SumOfSquares(theta);
+        var balance = (left.TransposeThisAndMultiply(left) - right.TransposeThisAndMultiply(right)).FrobeniusNorm() / squaredNorms;
+        var normGap = squaredNorms / (2 * singular.Sum()) - 1;
+        return new PointMetrics(
+            SensingAnalysis.RelativeError(model, _truth),
+            SensingAnalysis.NumericalRank(singular),
+            balance,
+            [new("norm_gap", normGap)]);
+    }
+
+    /// <summary>
+    /// 4 ||P^{1/2} M Q^{1/2}||_*: by 2&lt;P, L L^T&gt; + 2&lt;Q, R R^T&gt; = 2(||P^{1/2} L||_F^2 + ||Q^{1/2} R||_F^2)
+    /// &gt;= 4 ||P^{1/2} L R^T Q^{1/2}||_* (AM-GM), with equality at the balanced factors of
+    /// P^{1/2} M Q^{1/2}, this is the smallest Hessian trace over all factorizations L R^T = M.
+    /// </summary>
+    public double FlatTraceAtTruth => _flatTraceAtTruth ??= ComputeFlatTraceAtTruth();
+
+    /// <summary>
+    /// 1 / (4 lambda), lambda = lambda_max(A^*A) / m by power iteration. Near a point with
+    /// ||L||_op^2, ||R||_op^2 &lt;= ||M||_op &lt;= ||M||_F = 1 the Gauss-Newton part of the Hessian is
+    /// (2/m) ||A(dL R^T + L dR^T)||^2 &lt;= 2 lambda (||dL|| + ||dR||)^2 &lt;= 4 lambda ||(dL, dR)||^2,
+    /// so 4 lambda bounds the curvature there.
+    /// </summary>
+    public double SuggestedStep => _suggestedStep ??= 1.0 / (4 * SensingAnalysis.NormalizedOperatorNorm(_operator));
+
+    /// <summary>theta = [L, R]: copies L (d1 x k) then R (d2 x k).</summary>
+    public void PackFactors(ReadOnlySpan<double> left, ReadOnlySpan<double> right, Span<double> theta)
+    {
+        CheckLength(theta.Length);
+        if (left.Length != D1 * Width || right.Length != D2 * Width)
+            throw new ArgumentException($"Expected L of length {D1 * Width} and R of length {D2 * Width}, got {left.Length} and {right.Length}.");
+        left.CopyTo(Left(theta));
+        right.CopyTo(Right(theta));
+    }
+
+    /// <summary>Fills the residuals r = A(L R^T) - b and returns f = ||r||^2 / m.</summary>
+    private double Residuals(ReadOnlySpan<double> theta)
+    {
+        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, _fit.Model);
+        return _fit.Evaluate();
+    }
+
+    /// <summary>2(&lt;P, L L^T&gt; + &lt;Q, R R^T&gt;), leaving P L and Q R in the product buffers.</summary>
+    private double Penalty(ReadOnlySpan<double> theta) =>
+        2 * (DenseProducts.WeightedSquare(_p, Left(theta), Width, _leftProduct)
+             + DenseProducts.WeightedSquare(_q, Right(theta), Width, _rightProduct));
+
+    private double ComputeFlatTraceAtTruth()
+    {
+        var truth = Matrix<double>.Build.DenseOfRowMajor(D1, D2, _truth);
+        var weighted = SensingAnalysis.SquareRoot(_p, D1) * truth * SensingAnalysis.SquareRoot(_q, D2);
+        return 4 * weighted.Svd(computeVectors: false).S.Sum();
+    }
+
+    /// <summary>P = (1/m) sum A_i A_i^T and Q = (1/m) sum A_i^T A_i.</summary>
+    private static (double[] P, double[] Q) Moments(GeneralMeasurementOperator measurements)
+    {
+        var (d1, d2, m) = (measurements.Rows, measurements.Cols, measurements.Count);
+        var p = new double[d1 * d1];
+        var q = new double[d2 * d2];
+        var gram = new double[d1 * d1];
+        for (var i = 0; i < m; i++)
+        {
+            var a = measurements.Matrix(i);
+            DenseProducts.Gram(a, d2, gram);
+            Kernels.Axpy(1.0 / m, gram, p);
+            DenseProducts.AddTransposedProduct(1.0 / m, a, a, d2, q);
+        }
+        return (p, q);
+    }
+
+    private ReadOnlySpan<double> Left(ReadOnlySpan<double> theta) => theta[..(D1 * Width)];
+
+    private ReadOnlySpan<double> Right(ReadOnlySpan<double> theta) => theta[(D1 * Width)..];
+
+    private Span<double> Left(Span<double> theta) => theta[..(D1 * Width)];
+
+    private Span<double> Right(Span<double> theta) => theta[(D1 * Width)..];
+
+    private void CheckLength(int length)
+    {
+        if (length != ParameterCount)
+            throw new ArgumentException($"Expected theta of length (d1 + d2) k = {ParameterCount}, got {length}.");
+    }
+}

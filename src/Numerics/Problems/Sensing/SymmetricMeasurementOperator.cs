@@ -1,0 +1,107 @@
+using Sweeps.Numerics.LinearAlgebra;
+using Sweeps.Numerics.Random;
+
+namespace Sweeps.Numerics.Problems.Sensing;
+
+/// <summary>
+/// Symmetric Gaussian sensing map on d x d matrices: A_i = (G + G^T)/2 with G i.i.d. N(0, 1),
+/// i.e. diagonal entries N(0, 1) and off-diagonal entries N(0, 1/2) (drawn directly with those
+/// variances, which is the same distribution). Each A_i is stored packed: its upper triangle
+/// row by row, d(d+1)/2 numbers, off-diagonal entries multiplied by 2. Then for any X,
+/// &lt;A_i, X&gt; = sum_{j&lt;=l} packed(A_i)_{jl} * sym(X)_{jl} with sym(X) = (X + X^T)/2 packed
+/// unweighted: one dot product of half the length. Apply and AddAdjoint take full row-major
+/// d x d matrices and use a scratch buffer owned by the instance (one thread at a time).
+/// </summary>
+public sealed class SymmetricMeasurementOperator : IMeasurementOperator
+{
+    private static readonly double OffDiagonalScale = Math.Sqrt(0.5);
+    private readonly double[] _packed;
+    private readonly double[] _scratch;
+    private readonly int _size;
+
+    /// <summary>Draws A_1..A_m, each upper triangle row by row, from <paramref name="stream"/>.</summary>
+    public SymmetricMeasurementOperator(int count, int dimension, ref RandomStream stream)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        Count = count;
+        Rows = dimension;
+        _size = PackedLength(dimension);
+        _packed = new double[checked(count * _size)];
+        _scratch = new double[_size];
+        var p = 0;
+        for (var i = 0; i < count; i++)
+            for (var j = 0; j < dimension; j++)
+            {
+                _packed[p++] = stream.NextNormal();
+                for (var l = j + 1; l < dimension; l++)
+                    _packed[p++] = 2 * OffDiagonalScale * stream.NextNormal();
+            }
+    }
+
+    /// <summary>d(d+1)/2, the length of a packed upper triangle.</summary>
+    public static int PackedLength(int dimension) => dimension * (dimension + 1) / 2;
+
+    public int Count { get; }
+
+    public int Rows { get; }
+
+    public int Cols => Rows;
+
+    public void Apply(ReadOnlySpan<double> x, Span<double> y)
+    {
+        CheckShapes(x.Length, y.Length);
+        var d = Rows;
+        var p = 0;
+        for (var j = 0; j < d; j++)
+        {
+            _scratch[p++] = x[j * d + j];
+            for (var l = j + 1; l < d; l++)
+                _scratch[p++] = 0.5 * (x[j * d + l] + x[l * d + j]);
+        }
+        for (var i = 0; i < Count; i++)
+            y[i] = Kernels.Dot(Packed(i), _scratch);
+    }
+
+    public void AddAdjoint(ReadOnlySpan<double> y, double scale, Span<double> x)
+    {
+        CheckShapes(x.Length, y.Length);
+        Array.Clear(_scratch);
+        for (var i = 0; i < Count; i++)
+            Kernels.Axpy(y[i], Packed(i), _scratch);
+        var d = Rows;
+        var p = 0;
+        for (var j = 0; j < d; j++)
+        {
+            x[j * d + j] += scale * _scratch[p++];
+            for (var l = j + 1; l < d; l++)
+            {
+                var half = 0.5 * scale * _scratch[p++];
+                x[j * d + l] += half;
+                x[l * d + j] += half;
+            }
+        }
+    }
+
+    /// <summary>Writes A_i as a full d x d row-major matrix.</summary>
+    public void CopyMatrix(int i, Span<double> target)
+    {
+        var packed = Packed(i);
+        var d = Rows;
+        var p = 0;
+        for (var j = 0; j < d; j++)
+        {
+            target[j * d + j] = packed[p++];
+            for (var l = j + 1; l < d; l++)
+                target[j * d + l] = target[l * d + j] = 0.5 * packed[p++];
+        }
+    }
+
+    private ReadOnlySpan<double> Packed(int i) => _packed.AsSpan(i * _size, _size);
+
+    private void CheckShapes(int matrixLength, int measurementLength)
+    {
+        if (matrixLength != Rows * Rows || measurementLength != Count)
+            throw new ArgumentException($"Expected a {Rows} x {Rows} matrix and {Count} measurements, got lengths {matrixLength} and {measurementLength}.");
+    }
+}

@@ -1,0 +1,43 @@
+using Sweeps.Numerics.LinearAlgebra;
+using Sweeps.Numerics.Random;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Numerics.Problems.Sensing;
+
+/// <summary>
+/// symmetric-sensing (SCIENCE.md 2.2), d1 = d2 = d: truth M = Z Z^T / ||Z Z^T||_F (PSD) with
+/// Z (d x r) i.i.d. N(0, 1) from the Truth stream; A_i = (G + G^T)/2 from the Measurements
+/// stream; b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute).
+/// </summary>
+public sealed class SymmetricSensingFamily : IProblemFamily
+{
+    public const string FamilyName = "symmetric-sensing";
+
+    // Decompositions must not depend on the machine's core count.
+    static SymmetricSensingFamily() => MathNet.Numerics.Control.UseSingleThread();
+
+    public string Name => FamilyName;
+
+    public IReadOnlyList<string> Validate(TrialParameters parameters) =>
+        SensingValidation.Validate(parameters, FamilyName, symmetric: true);
+
+    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed)
+    {
+        var errors = Validate(parameters);
+        if (errors.Count > 0)
+            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
+        var (d, r) = (parameters.D1, parameters.R);
+
+        var truthStream = seed.Stream(StreamPurpose.Truth);
+        var factor = new double[d * r];
+        truthStream.FillNormal(factor);
+        var truth = new double[d * d];
+        DenseProducts.Gram(factor, r, truth);
+        Kernels.Scale(1.0 / Kernels.Norm(truth), truth);
+
+        var measurementStream = seed.Stream(StreamPurpose.Measurements);
+        var measurements = new SymmetricMeasurementOperator(parameters.M!.Value, d, ref measurementStream);
+        var data = SensingData.Observe(measurements, truth, parameters.Noise, seed);
+        return new SymmetricSensingProblem(parameters.K, truth, measurements, data);
+    }
+}

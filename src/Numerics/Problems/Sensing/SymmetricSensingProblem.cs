@@ -1,0 +1,173 @@
+using Sweeps.Numerics.LinearAlgebra;
+using Sweeps.Numerics.Random;
+
+namespace Sweeps.Numerics.Problems.Sensing;
+
+/// <summary>
+/// Symmetric (PSD) Gaussian matrix sensing (SCIENCE.md 2.2): X = U U^T, theta = U (d x k,
+/// row-major). f = (1/m) ||A(U U^T) - b||^2 with r_i = &lt;A_i, X&gt; - b_i;
+/// grad f = (4/m) S U with S = sum_i r_i A_i;
+/// tr Hess f = (8/m) sum_i ||A_i U||_F^2 + (4k/m) sum_i r_i trace(A_i)
+///           = 8 &lt;D2, U U^T&gt; + (4k/m) sum_i r_i trace(A_i), D2 = (1/m) sum_i A_i^2.
+/// </summary>
+public sealed class SymmetricSensingProblem : IMatrixSensingProblem
+{
+    private readonly SymmetricMeasurementOperator _operator;
+    private readonly double[] _truth;
+    private readonly double[] _data;
+    private readonly double[] _squareMean;
+    private readonly double[] _traces;
+    private readonly LeastSquaresFit _fit;
+    private readonly double[] _product;
+    private double? _suggestedStep;
+
+    internal SymmetricSensingProblem(int width, double[] truth, SymmetricMeasurementOperator measurements, double[] data)
+    {
+        _operator = measurements;
+        _truth = truth;
+        _data = data;
+        D1 = measurements.Rows;
+        Width = width;
+        _fit = new LeastSquaresFit(measurements, data);
+        _product = new double[D1 * width];
+        _squareMean = SquareMean(measurements);
+        _traces = new double[measurements.Count];
+        var identity = new double[D1 * D1];
+        for (var j = 0; j < D1; j++) identity[j * D1 + j] = 1;
+        measurements.Apply(identity, _traces);
+        FlatTraceAtTruth = 8 * Kernels.Dot(_squareMean, _truth);
+    }
+
+    public string Family => SymmetricSensingFamily.FamilyName;
+
+    public int ParameterCount => D1 * Width;
+
+    public IMeasurementOperator Measurements => _operator;
+
+    public ReadOnlySpan<double> Data => _data;
+
+    public bool Symmetric => true;
+
+    public int D1 { get; }
+
+    public int D2 => D1;
+
+    public int Width { get; }
+
+    /// <summary>D2 = (1/m) sum A_i^2, d x d.</summary>
+    public ReadOnlySpan<double> LeftWeight => _squareMean;
+
+    /// <summary>D2 again (P = Q for symmetric problems).</summary>
+    public ReadOnlySpan<double> RightWeight => _squareMean;
+
+    /// <summary>The ground truth M (d x d, row-major, PSD of rank r, unit Frobenius norm).</summary>
+    public ReadOnlySpan<double> Truth => _truth;
+
+    public double Loss(ReadOnlySpan<double> theta)
+    {
+        CheckLength(theta.Length);
+        return Residuals(theta);
+    }
+
+    public double LossAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        CheckLength(theta.Length);
+        CheckLength(gradient.Length);
+        var loss = Residuals(theta);
+        var adjoint = _fit.Adjoint();
+        gradient.Clear();
+        DenseProducts.AddProduct(4.0 / _fit.Count, adjoint, theta, Width, gradient);
+        return loss;
+    }
+
+    public double HessianTrace(ReadOnlySpan<double> theta)
+    {
+        CheckLength(theta.Length);
+        Residuals(theta);
+        return DenseProducts.WeightedSquare(_squareMean, theta, Width, _product) * 8
+               + 4.0 * Width / _fit.Count * Kernels.Dot(_fit.Residual, _traces);
+    }
+
+    /// <summary>8 &lt;D2, U U^T&gt;; its gradient is 16 D2 U.</summary>
+    public double AddFlatPenalty(ReadOnlySpan<double> theta, double scale, Span<double> gradient)
+    {
+        CheckLength(theta.Length);
+        CheckLength(gradient.Length);
+        var value = 8 * DenseProducts.WeightedSquare(_squareMean, theta, Width, _product);
+        Kernels.Axpy(16 * scale, _product, gradient);
+        return value;
+    }
+
+    /// <summary>
+    /// U with i.i.d. N(0, s^2) entries, s = (scale^2 / (d k (d + k + 1)))^{1/4}: for Gaussian G
+    /// (d x k), E ||G G^T||_F^2 = d k (d + k + 1), so E ||U U^T||_F^2 = scale^2 (the truth has norm 1).
+    /// </summary>
+    public void Initialize(ref RandomStream stream, double scale, Span<double> theta)
+    {
+        CheckLength(theta.Length);
+        stream.FillNormal(theta, Math.Sqrt(scale) / Math.Pow((double)D1 * Width * (D1 + Width + 1), 0.25));
+    }
+
+    /// <summary>
+    /// Relative error and numerical rank (<see cref="SensingAnalysis.RankThreshold"/>); the balance
+    /// gap is NaN (one factor) and there are no extras (||U||_F^2 = ||X||_* always).
+    /// </summary>
+    public PointMetrics Evaluate(ReadOnlySpan<double> theta)
+    {
+        CheckLength(theta.Length);
+        var model = new double[D1 * D1];
+        DenseProducts.Gram(theta, Width, model);
+        return new PointMetrics(
+            SensingAnalysis.RelativeError(model, _truth),
+            SensingAnalysis.NumericalRank(SensingAnalysis.SingularValues(model, D1, D1)),
+            double.NaN,
+            []);
+    }
+
+    /// <summary>8 &lt;D2, M&gt;: on the zero-loss set the trace is 8 &lt;D2, U U^T&gt; = 8 &lt;D2, M&gt; for every factor of M.</summary>
+    public double FlatTraceAtTruth { get; }
+
+    /// <summary>
+    /// 1 / (8 lambda), lambda = lambda_max(A^*A) / m by power iteration. Near a point with
+    /// ||U||_op^2 &lt;= ||M||_op &lt;= 1 the Gauss-Newton part of the Hessian is
+    /// (2/m) ||A(dU U^T + U dU^T)||^2 &lt;= 2 lambda (2 ||dU||)^2 = 8 lambda ||dU||^2.
+    /// </summary>
+    public double SuggestedStep => _suggestedStep ??= 1.0 / (8 * SensingAnalysis.NormalizedOperatorNorm(_operator));
+
+    /// <summary>theta = U (d x k); <paramref name="right"/> is ignored.</summary>
+    public void PackFactors(ReadOnlySpan<double> left, ReadOnlySpan<double> right, Span<double> theta)
+    {
+        CheckLength(theta.Length);
+        CheckLength(left.Length);
+        left.CopyTo(theta);
+    }
+
+    /// <summary>Fills the residuals r = A(U U^T) - b and returns f = ||r||^2 / m.</summary>
+    private double Residuals(ReadOnlySpan<double> theta)
+    {
+        DenseProducts.Gram(theta, Width, _fit.Model);
+        return _fit.Evaluate();
+    }
+
+    /// <summary>D2 = (1/m) sum A_i^2 (A_i symmetric, so A_i^2 = A_i A_i^T).</summary>
+    private static double[] SquareMean(SymmetricMeasurementOperator measurements)
+    {
+        var (d, m) = (measurements.Rows, measurements.Count);
+        var result = new double[d * d];
+        var a = new double[d * d];
+        var square = new double[d * d];
+        for (var i = 0; i < m; i++)
+        {
+            measurements.CopyMatrix(i, a);
+            DenseProducts.Gram(a, d, square);
+            Kernels.Axpy(1.0 / m, square, result);
+        }
+        return result;
+    }
+
+    private void CheckLength(int length)
+    {
+        if (length != ParameterCount)
+            throw new ArgumentException($"Expected U of length d k = {ParameterCount}, got {length}.");
+    }
+}

@@ -1,0 +1,99 @@
+using Sweeps.Numerics.LinearAlgebra;
+using Sweeps.Numerics.Problems.Sensing;
+using Sweeps.Numerics.Random;
+using static Sweeps.Numerics.Tests.Problems.Sensing.SensingInstances;
+
+namespace Sweeps.Numerics.Tests.Problems.Sensing;
+
+/// <summary>The sensing operators: adjoint identity, the packed symmetric form, and their second moments.</summary>
+public sealed class MeasurementOperatorTests
+{
+    private static double[] Normal(int n, ulong seed)
+    {
+        var stream = new TrialSeed(seed).Stream(StreamPurpose.Algorithm);
+        var x = new double[n];
+        stream.FillNormal(x);
+        return x;
+    }
+
+    private static void AssertAdjoint(IMeasurementOperator op)
+    {
+        var x = Normal(op.Rows * op.Cols, 1);
+        var y = Normal(op.Count, 2);
+        var ax = new double[op.Count];
+        op.Apply(x, ax);
+        var adjoint = Normal(x.Length, 3);
+        var start = (double[])adjoint.Clone();
+        op.AddAdjoint(y, 0.7, adjoint);
+        for (var i = 0; i < adjoint.Length; i++) adjoint[i] -= start[i];
+        var lhs = 0.7 * ax.Zip(y, (a, b) => a * b).Sum();
+        var rhs = x.Zip(adjoint, (a, b) => a * b).Sum();
+        Assert.True(RelativeDifference(lhs, rhs) < 1e-12);
+    }
+
+    [Fact]
+    public void General_operator_satisfies_the_adjoint_identity()
+    {
+        var stream = new TrialSeed(4).Stream(StreamPurpose.Measurements);
+        AssertAdjoint(new GeneralMeasurementOperator(9, 4, 7, ref stream));
+    }
+
+    [Fact]
+    public void Symmetric_operator_satisfies_the_adjoint_identity_on_nonsymmetric_matrices()
+    {
+        var stream = new TrialSeed(4).Stream(StreamPurpose.Measurements);
+        AssertAdjoint(new SymmetricMeasurementOperator(9, 6, ref stream));
+    }
+
+    [Fact]
+    public void Symmetric_packed_apply_equals_the_dense_sum_and_the_adjoint_of_a_unit_vector_is_the_matrix()
+    {
+        const int d = 6, m = 5;
+        var stream = new TrialSeed(4).Stream(StreamPurpose.Measurements);
+        var op = new SymmetricMeasurementOperator(m, d, ref stream);
+        var x = Normal(d * d, 7);
+        var y = new double[m];
+        op.Apply(x, y);
+        var a = new double[d * d];
+        for (var i = 0; i < m; i++)
+        {
+            op.CopyMatrix(i, a);
+            for (var j = 0; j < d; j++)
+                for (var l = 0; l < d; l++)
+                    Assert.Equal(a[j * d + l], a[l * d + j]);
+            Assert.True(RelativeDifference(y[i], a.Zip(x, (p, q) => p * q).Sum()) < 1e-12);
+
+            var unit = new double[m];
+            unit[i] = 1;
+            var adjoint = new double[d * d];
+            op.AddAdjoint(unit, 1, adjoint);
+            Assert.True(RelativeDifference(adjoint, a) < 1e-15);
+        }
+    }
+
+    /// <summary>
+    /// E P = d2 I, E Q = d1 I (general), E D2 = ((d+1)/2) I (symmetric). One measurement's
+    /// diagonal entry has variance 2 d2 (general P) or 2 + (d-1)/2 (symmetric D2), an upper bound
+    /// for every entry; allow six standard errors of the mean over m.
+    /// </summary>
+    [Fact]
+    public void Second_moments_concentrate_around_their_expectations()
+    {
+        const int d1 = 18, d2 = 20, m = 360;
+        var general = General(d1, d2, 1, 1, m, seed: 8);
+        AssertNearScaledIdentity(general.LeftWeight, d1, d2, 6 * Math.Sqrt(2.0 * d2 / m));
+        AssertNearScaledIdentity(general.RightWeight, d2, d1, 6 * Math.Sqrt(2.0 * d1 / m));
+
+        const int d = 20;
+        var symmetric = Symmetric(d, 1, 1, m: 210, seed: 8);
+        AssertNearScaledIdentity(symmetric.LeftWeight, d, (d + 1) / 2.0, 6 * Math.Sqrt((2 + (d - 1) / 2.0) / 210));
+    }
+
+    private static void AssertNearScaledIdentity(ReadOnlySpan<double> w, int n, double expected, double tolerance)
+    {
+        Assert.True(tolerance < 0.2 * expected);
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                Assert.True(Math.Abs(w[i * n + j] - (i == j ? expected : 0)) < tolerance, $"entry ({i}, {j}) = {w[i * n + j]}, expected {(i == j ? expected : 0)}");
+    }
+}

@@ -1,0 +1,72 @@
+using Sweeps.Numerics.Problems;
+using static Sweeps.Numerics.Tests.Problems.Sensing.SensingInstances;
+
+namespace Sweeps.Numerics.Tests.Problems.Sensing;
+
+/// <summary>Gradients and exact Hessian traces against finite differences, at random (nonzero-loss) points.</summary>
+public sealed class SensingDerivativeTests
+{
+    public static TheoryData<string, int, int, int, int, int> Sizes => new()
+    {
+        { "general", 4, 3, 1, 3, 7 },
+        { "general", 5, 6, 2, 4, 20 },
+        { "general", 3, 7, 2, 7, 15 },
+        { "symmetric", 4, 4, 1, 3, 6 },
+        { "symmetric", 6, 6, 2, 6, 15 },
+        { "symmetric", 7, 7, 3, 9, 20 },
+    };
+
+    private static IFactorizedProblem Sample(string kind, int d1, int d2, int r, int k, int m, double noise) =>
+        kind == "general" ? General(d1, d2, r, k, m, seed: 11, noise) : Symmetric(d1, r, k, m, seed: 11, noise);
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Gradient_matches_central_differences_of_the_loss(string kind, int d1, int d2, int r, int k, int m)
+    {
+        var problem = Sample(kind, d1, d2, r, k, m, noise: 0.1);
+        var theta = RandomPoint(problem, 5);
+        var gradient = Gradient(problem, theta);
+        Assert.True(RelativeDifference(gradient, FiniteDifferenceGradient(problem, theta)) < 1e-6);
+        Assert.Equal(problem.Loss(theta), problem.LossAndGradient(theta, gradient));
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Exact_hessian_trace_matches_the_trace_of_a_finite_difference_hessian(string kind, int d1, int d2, int r, int k, int m)
+    {
+        var problem = Sample(kind, d1, d2, r, k, m, noise: 0.1);
+        var theta = RandomPoint(problem, 6);
+        Assert.True(problem.Loss(theta) > 1e-2, "the point must be far from the zero-loss set");
+        var reference = Trace(FiniteDifferenceHessian(problem, theta));
+        Assert.True(RelativeDifference(problem.HessianTrace(theta), reference) < 1e-5);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Flat_penalty_gradient_matches_central_differences_of_its_value(string kind, int d1, int d2, int r, int k, int m)
+    {
+        var problem = Sample(kind, d1, d2, r, k, m, noise: 0);
+        var theta = RandomPoint(problem, 7);
+        var gradient = new double[theta.Length];
+        var value = problem.AddFlatPenalty(theta, 1.0, gradient);
+        var reference = new double[theta.Length];
+        var shifted = (double[])theta.Clone();
+        const double h = 1e-6;
+        var scratch = new double[theta.Length];
+        for (var j = 0; j < theta.Length; j++)
+        {
+            shifted[j] = theta[j] + h;
+            var plus = problem.AddFlatPenalty(shifted, 0.0, scratch);
+            shifted[j] = theta[j] - h;
+            var minus = problem.AddFlatPenalty(shifted, 0.0, scratch);
+            shifted[j] = theta[j];
+            reference[j] = (plus - minus) / (2 * h);
+        }
+        Assert.True(RelativeDifference(gradient, reference) < 1e-6);
+
+        // scale multiplies the added gradient, and it is added, not written.
+        var twice = (double[])gradient.Clone();
+        Assert.Equal(value, problem.AddFlatPenalty(theta, 1.0, twice));
+        Assert.True(RelativeDifference(twice, gradient.Select(g => 2 * g).ToArray()) < 1e-14);
+    }
+}
