@@ -8,13 +8,16 @@ using Sweeps.Hosting;
 
 namespace Sweeps.Grains.Tests.Sweeps;
 
-/// <summary>An in-process cluster of silos configured by UseSweeps on one SQLite file, each with its own <see cref="SyntheticEvaluator"/>.</summary>
+/// <summary>
+/// An in-process cluster of silos configured by UseSweeps on one SQLite file, each with its own
+/// <see cref="SyntheticEvaluator"/> (or the numerical core when <c>trialDelay</c> is null).
+/// </summary>
 internal static class SweepTestCluster
 {
     /// <summary>How often silos publish load statistics (activation-count placement reads them); 1 s by default.</summary>
     public static readonly TimeSpan LoadStatisticsPeriod = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<InProcessTestCluster> StartAsync(string databasePath, TimeSpan trialDelay, short silos = 2)
+    public static async Task<InProcessTestCluster> StartAsync(string databasePath, TimeSpan? trialDelay, short silos = 2)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
@@ -25,7 +28,8 @@ internal static class SweepTestCluster
                 SqlitePath = databasePath,
                 Engine = new SweepsEngineOptions { ExecutorThreads = 2, FlushInterval = TimeSpan.FromMilliseconds(100) },
             });
-            silo.Services.AddSingleton<ITrialEvaluator>(new SyntheticEvaluator(trialDelay));
+            if (trialDelay is { } delay)
+                silo.Services.AddSingleton<ITrialEvaluator>(new SyntheticEvaluator(delay));
             silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = LoadStatisticsPeriod);
         });
         var cluster = builder.Build();
