@@ -1,0 +1,29 @@
+namespace Sweeps.Grains.Sweeps;
+
+/// <summary>
+/// The coordinator of one sweep, keyed by <see cref="SweepDefinition.SweepId"/>. It plans the
+/// cells x methods x trials, dispatches them to cell grains through a bounded in-flight window and
+/// keeps only counters. Records are read from the cell grains (<see cref="ICellGrain.GetRecords"/>),
+/// one page per cell x method, so the coordinator stays out of the data path.
+/// </summary>
+public interface ISweepGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Starts the sweep, or attaches to it when it is running or completed with the same definition.
+    /// A cancelled sweep resumes. A different definition (more cells, methods or trials) extends the
+    /// sweep: every trial already stored is reused. The problem, seed and success criterion of a
+    /// sweep cannot change (stored results would no longer match their keys).
+    /// </summary>
+    Task<SweepProgress> Start(SweepDefinition definition);
+
+    Task<SweepProgress> GetProgress();
+
+    /// <summary>The current definition, or null when the sweep was never started.</summary>
+    Task<SweepDefinition?> GetDefinition();
+
+    /// <summary>Stops dispatching; trials already running finish and stay stored. Start resumes.</summary>
+    Task<SweepProgress> Cancel();
+
+    /// <summary>A cell grain reports a batch of finished trials (ignored when from an older run).</summary>
+    Task ReportProgress(CellProgress progress);
+}

@@ -1,0 +1,15 @@
+namespace Sweeps.Grains.Sweeps;
+
+/// <summary>
+/// One trial, keyed by <see cref="GrainKeys.Trial"/>. Start-then-report: <see cref="Run"/> returns
+/// at once; the trial is computed on the silo's bounded executor, its record is persisted, and
+/// only then reported to its cell grain. A trial whose record is already stored is not recomputed:
+/// the stored record is reported again (as reused). Calling Run while the trial runs is a no-op.
+/// </summary>
+public interface ITrialGrain : IGrainWithStringKey
+{
+    Task Run(TrialWork work);
+
+    /// <summary>The stored record, or null while the trial has not finished.</summary>
+    Task<TrialRecord?> GetRecord();
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Grains.Sweeps;
+
+/// <summary>
+/// One cell x method: the middle stage of trial -> cell -> sweep. It starts the trials of each
+/// dispatched chunk, records each trial once (by index), and reports finished trials to the
+/// coordinator in batches: when all its dispatched trials are done, or at most every
+/// <see cref="SweepsEngineOptions.FlushInterval"/>. Its records are persisted before a batch that
+/// contains them is reported. Counting is per run (generation): a trial counts once per run,
+/// as reused if its record existed when the run dispatched it.
+/// </summary>
+public sealed class CellGrain(
+    [PersistentState("cell", SweepsEngineOptions.StorageName)] IPersistentState<CellGrainState> state,
+    IOptions<SweepsEngineOptions> options) : Grain, ICellGrain
+{
+    private readonly HashSet<int> _pending = [];
+    private int _generation;
+    private string? _sweepId;
+    private string _method = "";
+    private int _totalTrials;
+    private int _done, _computed, _successes, _diverged;
+    private bool _dirty;
+    private long _lastFlush = Environment.TickCount64;
+
+    public async Task Dispatch(CellWork work)
+    {
+        if (work.Generation < _generation)
+            return;
+        if (work.Generation > _generation)
+        {
+            _generation = work.Generation;
+            _pending.Clear();
+            (_done, _computed, _successes, _diverged) = (0, 0, 0, 0);
+        }
+        (_sweepId, _method, _totalTrials) = (work.SweepId, work.Trial.Method, work.TotalTrials);
+
+        var starts = new List<Task>();
+        for (var trial = work.FirstTrial; trial < work.FirstTrial + work.Count; trial++)
+        {
+            if (state.State.Records.TryGetValue(trial, out var record))
+                Count(record, computed: false);
+            else if (_pending.Add(trial))
+                starts.Add(GrainFactory.GetGrain<ITrialGrain>(GrainKeys.Trial(this.GetPrimaryKeyString(), trial)).Run(work.Trial));
+        }
+        await Task.WhenAll(starts);
+        await FlushIfDue();
+    }
+
+    public async Task Report(TrialRecord record, bool computed)
+    {
+        if (!state.State.Records.TryAdd(record.Trial, record))
+            return;
+        _dirty = true;
+        if (_pending.Remove(record.Trial))
+            Count(record, computed);
+        await FlushIfDue();
+    }
+
+    /// <summary>Records reported outside any batch (from an older run) are stored before the cell goes.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty)
+            await state.WriteStateAsync(cancellationToken);
+    }
+
+    public Task<ImmutableArray<TrialRecord>> GetRecords() =>
+        Task.FromResult(state.State.Records.Values.OrderBy(r => r.Trial).ToImmutableArray());
+
+    public Task<CellSummary> GetSummary()
+    {
+        var records = state.State.Records.Values;
+        int Status(TrialStatus status) => records.Count(r => r.Status == status.ToName());
+        return Task.FromResult(new CellSummary(
+            records.Count, records.Count(r => r.Success), Status(TrialStatus.Converged), Status(TrialStatus.IterationLimit),
+            Status(TrialStatus.Diverged), Status(TrialStatus.InvalidInstance)));
+    }
+
+    private void Count(TrialRecord record, bool computed)
+    {
+        _done++;
+        _computed += computed ? 1 : 0;
+        _successes += record.Success ? 1 : 0;
+        _diverged += record.Status == TrialStatus.Diverged.ToName() ? 1 : 0;
+    }
+
+    private async Task FlushIfDue()
+    {
+        if (_done == 0 || _sweepId is null)
+            return;
+        if (_pending.Count > 0 && Environment.TickCount64 - _lastFlush < options.Value.FlushInterval.TotalMilliseconds)
+            return;
+        if (_dirty)
+        {
+            await state.WriteStateAsync();
+            _dirty = false;
+        }
+        var batch = new CellProgress(_generation, _method, _done, _computed, _successes, _diverged);
+        (_done, _computed, _successes, _diverged) = (0, 0, 0, 0);
+        _lastFlush = Environment.TickCount64;
+        await GrainFactory.GetGrain<ISweepGrain>(_sweepId).ReportProgress(batch);
+        if (_pending.Count == 0 && state.State.Records.Count >= _totalTrials)
+            DeactivateOnIdle();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+
+namespace Sweeps.Grains.Sweeps;
+
+/// <summary>Checks on a <see cref="SweepDefinition"/> as the coordinator receives it.</summary>
+internal static class SweepDefinitions
+{
+    /// <summary>A stable hash of the work a definition describes (cells by key and parameters, methods, trials, seed, criterion).</summary>
+    public static ulong Fingerprint(SweepDefinition d)
+    {
+        var text = new StringBuilder()
+            .Append(d.Problem).Append('|').Append(d.Seed).Append('|').Append(Criterion(d)).Append('|').Append(d.Trials).Append('|')
+            .AppendJoin(',', d.Methods).Append('|');
+        foreach (var cell in d.Cells)
+            text.Append(cell.Key).Append('{').AppendJoin(';', cell.Parameters.Select(p => p.Key + "=" + R(p.Value))).Append('}');
+        return Numerics.Random.StableHash.Of(text.ToString());
+    }
+
+    /// <summary>Errors that make a definition unusable, each naming the field and value; empty when valid.</summary>
+    public static IReadOnlyList<string> Validate(SweepDefinition d, string sweepId)
+    {
+        var errors = new List<string>();
+        if (d.SweepId != sweepId)
+            errors.Add($"sweep_id: '{d.SweepId}' was sent to the sweep '{sweepId}'.");
+        if (d.Trials < 1)
+            errors.Add($"trials: {d.Trials} is not allowed; it must be at least 1.");
+        if (d.Methods.IsDefaultOrEmpty || d.Methods.Distinct().Count() != d.Methods.Length || d.Methods.Any(m => m.Contains('/', StringComparison.Ordinal)))
+            errors.Add("methods: give at least one method, each once, without '/'.");
+        if (d.Cells.IsDefaultOrEmpty || d.Cells.Select(c => c.Key).Distinct().Count() != d.Cells.Length)
+            errors.Add("cells: give at least one cell, each key once.");
+        return errors;
+    }
+
+    /// <summary>Why <paramref name="next"/> cannot replace <paramref name="current"/>, or null when it can (stored results stay valid).</summary>
+    public static string? Incompatibility(SweepDefinition current, SweepDefinition next)
+    {
+        if (current.Problem != next.Problem)
+            return $"problem: a sweep cannot change its problem ('{current.Problem}' -> '{next.Problem}'); give the spec a new name.";
+        if (current.Seed != next.Seed)
+            return $"seed: a sweep cannot change its seed ({current.Seed} -> {next.Seed}); give the spec a new name.";
+        if (Criterion(current) != Criterion(next))
+            return $"success: a sweep cannot change its success criterion ({Criterion(current)} -> {Criterion(next)}); give the spec a new name.";
+        var known = current.Cells.ToDictionary(c => c.Key);
+        foreach (var cell in next.Cells)
+        {
+            if (known.TryGetValue(cell.Key, out var old) && !old.Parameters.SequenceEqual(cell.Parameters))
+                return $"cells: cell '{cell.Key}' changed its parameters; give the spec a new name.";
+        }
+        return null;
+    }
+
+    private static string Criterion(SweepDefinition d) =>
+        "tolerance=" + R(d.Tolerance) + (d.RelativeToNoise is { } c ? ",relative_to_noise=" + R(c) : "");
+
+    private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sweeps.Grains.Execution;
+
+namespace Sweeps.Grains.Sweeps;
+
+/// <summary>
+/// The coordinator of one sweep. A run (generation) walks the work list cell-major and dispatches
+/// chunks to cell grains without awaiting them inside its turn, keeping at most the window in
+/// flight; cells report finished trials in batches, which free window slots. Only counters are
+/// held. A new run starts on Start of a new definition, on resume after a cancel or a restart,
+/// and when trials in flight stall: every run re-dispatches the whole work list, and trials
+/// already stored count as reused without being recomputed.
+/// </summary>
+public sealed class SweepGrain(
+    [PersistentState("sweep", SweepsEngineOptions.StorageName)] IPersistentState<SweepGrainState> state,
+    IClusterMembershipService membership,
+    TrialExecutor executor,
+    IOptions<SweepsEngineOptions> options,
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain
+{
+    private SweepRun? _run;
+    private IGrainTimer? _watchdog;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Status == SweepStatus.Running && state.State.Definition is not null)
+            await BeginRunAsync();
+    }
+
+    public async Task<SweepProgress> Start(SweepDefinition definition)
+    {
+        var errors = SweepDefinitions.Validate(definition, this.GetPrimaryKeyString());
+        if (errors.Count > 0)
+            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(definition));
+        var fingerprint = SweepDefinitions.Fingerprint(definition);
+        var s = state.State;
+        if (s.Definition is not null)
+        {
+            if (SweepDefinitions.Incompatibility(s.Definition, definition) is { } reason)
+                throw new ArgumentException(reason, nameof(definition));
+            var attach = s.Fingerprint == fingerprint &&
+                         (s.Status == SweepStatus.Completed || (s.Status == SweepStatus.Running && _run is not null));
+            if (attach)
+                return Progress();
+        }
+        (s.Definition, s.Fingerprint, s.Status) = (definition, fingerprint, SweepStatus.Running);
+        await BeginRunAsync();
+        return Progress();
+    }
+
+    public Task<SweepProgress> GetProgress() => Task.FromResult(Progress());
+
+    public Task<SweepDefinition?> GetDefinition() => Task.FromResult(state.State.Definition);
+
+    public async Task<SweepProgress> Cancel()
+    {
+        if (state.State.Status == SweepStatus.Running)
+            await FinishAsync(SweepStatus.Cancelled);
+        return Progress();
+    }
+
+    public async Task ReportProgress(CellProgress progress)
+    {
+        if (_run is not { } run || progress.Generation != run.Generation)
+            return;
+        run.Add(progress);
+        if (run.IsComplete)
+            await FinishAsync(SweepStatus.Completed);
+        else
+            FillWindow(run);
+    }
+
+    private async Task BeginRunAsync()
+    {
+        var s = state.State;
+        s.Generation++;
+        (s.StartedAt, s.FinishedAt, s.Final) = (DateTimeOffset.UtcNow, null, null);
+        await state.WriteStateAsync();
+        _run = new SweepRun(s.Definition!, s.Generation, Window());
+        _watchdog ??= this.RegisterGrainTimer(CheckStallAsync, new GrainTimerCreationOptions
+        {
+            DueTime = StallCheckPeriod, Period = StallCheckPeriod, KeepAlive = true,
+        });
+        FillWindow(_run);
+    }
+
+    private void FillWindow(SweepRun run)
+    {
+        while (run.NextChunk(options.Value.ChunkSize) is { } chunk)
+            _ = DispatchAsync(chunk);
+    }
+
+    /// <summary>Not awaited in the coordinator's turn: a cell may be calling back with progress meanwhile.</summary>
+    private async Task DispatchAsync(CellWork chunk)
+    {
+        try
+        {
+            var key = GrainKeys.Cell(chunk.SweepId, chunk.Trial.CellKey, chunk.Trial.Method);
+            await GrainFactory.GetGrain<ICellGrain>(key).Dispatch(chunk);
+        }
+        catch (Exception e)
+        {
+            // Its trials stay in flight; the stall check starts a new run if they never report.
+            logger.LogWarning(e, "Dispatch of {Count} trials of {Cell}/{Method} failed", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method);
+        }
+    }
+
+    private async Task CheckStallAsync(CancellationToken cancellation)
+    {
+        if (_run is { } run && state.State.Status == SweepStatus.Running &&
+            Environment.TickCount64 - run.LastProgress > options.Value.StallTimeout.TotalMilliseconds)
+        {
+            logger.LogWarning("Sweep {Sweep}: no progress for {Timeout}; re-dispatching as a new run", this.GetPrimaryKeyString(), options.Value.StallTimeout);
+            await BeginRunAsync();
+        }
+    }
+
+    private async Task FinishAsync(SweepStatus status)
+    {
+        var s = state.State;
+        (s.Status, s.FinishedAt) = (status, DateTimeOffset.UtcNow);
+        s.Final = Progress();
+        _run = null;
+        _watchdog?.Dispose();
+        _watchdog = null;
+        await state.WriteStateAsync();
+    }
+
+    private SweepProgress Progress()
+    {
+        var s = state.State;
+        if (_run is { } run)
+            return run.Progress(s.Status, s.StartedAt, s.FinishedAt);
+        return s.Final ?? new SweepProgress(
+            this.GetPrimaryKeyString(), s.Status, s.Definition?.TotalTrials ?? 0, 0, 0, 0, 0, 0, [], s.StartedAt, s.FinishedAt);
+    }
+
+    /// <summary>The in-flight window: fixed, or WindowPerSlot x this silo's slots x active silos (silos are configured alike).</summary>
+    private int Window()
+    {
+        if (options.Value.Window is { } fixedWindow)
+            return fixedWindow;
+        var silos = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+        return options.Value.WindowPerSlot * executor.Slots * Math.Max(1, silos);
+    }
+
+    private TimeSpan StallCheckPeriod => TimeSpan.FromTicks(Math.Clamp(options.Value.StallTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+}

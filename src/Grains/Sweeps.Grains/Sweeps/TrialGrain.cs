@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Orleans.Placement;
+using Sweeps.Grains.Execution;
+using Sweeps.Numerics.Random;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Grains.Sweeps;
+
+/// <summary>
+/// One trial. Run returns at once (start-then-report); the computation runs on the silo's
+/// <see cref="TrialExecutor"/>, the record is written to storage and only after that commit
+/// reported to the cell. Placed by activation count so trials spread over the silos; deactivates
+/// once its record is reported.
+/// </summary>
+[ActivationCountBasedPlacement]
+public sealed class TrialGrain(
+    [PersistentState("trial", SweepsEngineOptions.StorageName)] IPersistentState<TrialGrainState> state,
+    TrialExecutor executor,
+    ITrialEvaluator evaluator,
+    ILogger<TrialGrain> logger) : Grain, ITrialGrain
+{
+    private bool _running;
+
+    public Task Run(TrialWork work)
+    {
+        if (state.State.Record is { } stored)
+            _ = ReportAsync(stored, computed: false);
+        else if (!_running)
+        {
+            _running = true;
+            DelayDeactivation(Timeout.InfiniteTimeSpan);
+            _ = ComputeAsync(work);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<TrialRecord?> GetRecord() => Task.FromResult(state.State.Record);
+
+    private async Task ComputeAsync(TrialWork work)
+    {
+        var (_, trial) = GrainKeys.ParseTrial(this.GetPrimaryKeyString());
+        var seed = TrialSeed.Derive(work.SweepSeed, work.Parameters, trial).Value;
+        var clock = Stopwatch.StartNew();
+        TrialRecord record;
+        try
+        {
+            var parameters = ParameterNames.ToTrialParameters(
+                work.Problem, work.Method, work.Parameters, new SuccessCriterion(work.Tolerance, work.RelativeToNoise), seed);
+            var result = await executor.Run(cancellation => evaluator.Evaluate(parameters, cancellation));
+            record = TrialRecords.From(work, trial, seed, result);
+        }
+        catch (OperationCanceledException)
+        {
+            // The silo is stopping: the trial is not done; a later run computes it.
+            _running = false;
+            DeactivateOnIdle();
+            return;
+        }
+        catch (Exception e)
+        {
+            record = TrialRecords.Failed(work, trial, seed, e, clock.Elapsed.TotalSeconds);
+        }
+
+        try
+        {
+            state.State.Record = record;
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // Not committed, so not acknowledged: the coordinator's stall check re-dispatches it.
+            state.State.Record = null;
+            logger.LogError(e, "Trial {Trial} could not be stored", this.GetPrimaryKeyString());
+            _running = false;
+            DeactivateOnIdle();
+            return;
+        }
+        _running = false;
+        await ReportAsync(record, computed: true);
+    }
+
+    private async Task ReportAsync(TrialRecord record, bool computed)
+    {
+        try
+        {
+            var (cell, _) = GrainKeys.ParseTrial(this.GetPrimaryKeyString());
+            await GrainFactory.GetGrain<ICellGrain>(cell).Report(record, computed);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Trial {Trial} could not report to its cell", this.GetPrimaryKeyString());
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+}

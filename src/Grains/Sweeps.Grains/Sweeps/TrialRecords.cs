@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Grains.Sweeps;
+
+/// <summary>Builds the stored <see cref="TrialRecord"/> of a trial from its numerical result or from the exception it threw.</summary>
+internal static class TrialRecords
+{
+    public static TrialRecord From(TrialWork work, int trial, ulong seed, TrialResult result) => new(
+        work.CellKey, work.Method, trial, seed, result.Status.ToName(), result.Reason, result.RelError, result.Success,
+        result.Loss, result.HessianTrace, result.FlatTraceAtTruth, result.BalanceGap, result.Rank, result.Iterations,
+        result.Seconds, [.. result.Extras]);
+
+    /// <summary>A trial that threw is recorded as diverged with the exception as its reason, never lost.</summary>
+    public static TrialRecord Failed(TrialWork work, int trial, ulong seed, Exception error, double seconds) => new(
+        work.CellKey, work.Method, trial, seed, TrialStatus.Diverged.ToName(), $"{error.GetType().Name}: {error.Message}",
+        double.NaN, false, double.NaN, double.NaN, double.NaN, double.NaN, 0, 0, seconds,
+        ImmutableArray<KeyValuePair<string, double>>.Empty);
+}

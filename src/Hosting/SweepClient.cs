@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using Sweeps.Grains.Sweeps;
+
+namespace Sweeps.Hosting;
+
+/// <summary>Client-side use of a sweep: submit a definition, follow its progress, read its records back.</summary>
+public static class SweepClient
+{
+    /// <summary>Starts the sweep, or attaches to it (see <see cref="ISweepGrain.Start"/>).</summary>
+    public static Task<SweepProgress> SubmitAsync(this IGrainFactory grains, SweepDefinition definition) =>
+        grains.GetGrain<ISweepGrain>(definition.SweepId).Start(definition);
+
+    /// <summary>Polls the sweep's progress every <paramref name="interval"/> until it is completed or cancelled (the last item is final).</summary>
+    public static async IAsyncEnumerable<SweepProgress> FollowAsync(
+        this IGrainFactory grains, string sweepId, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        var sweep = grains.GetGrain<ISweepGrain>(sweepId);
+        while (true)
+        {
+            var progress = await sweep.GetProgress();
+            yield return progress;
+            if (progress.IsFinal || progress.Status == SweepStatus.NotStarted)
+                yield break;
+            await Task.Delay(interval, cancellation);
+        }
+    }
+
+    /// <summary>Submits and follows until final, reporting each snapshot; returns the final one.</summary>
+    public static async Task<SweepProgress> RunAsync(
+        this IGrainFactory grains, SweepDefinition definition, IProgress<SweepProgress>? progress = null,
+        TimeSpan? interval = null, CancellationToken cancellation = default)
+    {
+        var last = await grains.SubmitAsync(definition);
+        await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), cancellation))
+        {
+            progress?.Report(snapshot);
+            last = snapshot;
+        }
+        return last;
+    }
+
+    /// <summary>
+    /// Every stored record of the sweep's current definition, one page per cell x method, in cell
+    /// order (<see cref="CellDefinition.Index"/>), then method order, then trial.
+    /// </summary>
+    public static async IAsyncEnumerable<TrialRecord> ReadRecordsAsync(
+        this IGrainFactory grains, string sweepId, [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        var definition = await grains.GetGrain<ISweepGrain>(sweepId).GetDefinition()
+                         ?? throw new InvalidOperationException($"Sweep '{sweepId}' was never started.");
+        foreach (var cell in definition.Cells.OrderBy(c => c.Index))
+        {
+            foreach (var method in definition.Methods)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var page = await grains.GetGrain<ICellGrain>(GrainKeys.Cell(sweepId, cell.Key, method)).GetRecords();
+                foreach (var record in page.Where(r => r.Trial < definition.Trials))
+                    yield return record;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sweeps.Grains;
+using Sweeps.Grains.Execution;
+using Sweeps.Hosting.Storage;
+
+namespace Sweeps.Hosting;
+
+/// <summary>The one place a silo of Sweeps is configured (used by the cluster silo, the embedded CLI host and tests).</summary>
+public static class SweepsSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the sweep storage provider (<see cref="SweepsEngineOptions.StorageName"/>), the engine options,
+    /// the per-silo trial executor and the trial evaluator (the numerical core unless one is registered).
+    /// </summary>
+    public static ISiloBuilder UseSweeps(this ISiloBuilder silo, SweepsSiloOptions options)
+    {
+        switch (options.Storage)
+        {
+            case SweepsStorageKind.Memory:
+                silo.AddMemoryGrainStorage(SweepsEngineOptions.StorageName);
+                break;
+            case SweepsStorageKind.Sqlite:
+                var path = options.SqlitePath ?? throw new ArgumentException("storage: sqlite needs a database path.", nameof(options));
+                silo.AddSqliteGrainStorage(SweepsEngineOptions.StorageName, new SqliteGrainStorageOptions(path) { SynchronousFull = options.SqliteSynchronousFull });
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Storage, "storage: allowed are memory and sqlite.");
+        }
+        silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Engine));
+        silo.Services.AddSingleton<TrialExecutor>();
+        silo.Services.TryAddSingleton<ITrialEvaluator, TrialRunnerEvaluator>();
+        return silo;
+    }
+}
