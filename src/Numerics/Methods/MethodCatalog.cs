@@ -7,6 +7,9 @@ public static class MethodCatalog
     [
         ConvexMethod.FlatConvex,
         ConvexMethod.Nuclear,
+        new FlatPenaltyMethod(),
+        new GradientDescentSmallInitMethod(),
+        new RandomInitLbfgsMethod(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Methods.Select(m => m.Name).ToArray();

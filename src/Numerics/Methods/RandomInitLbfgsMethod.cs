@@ -1,0 +1,30 @@
+using Sweeps.Numerics.Optimization;
+using Sweeps.Numerics.Problems;
+using Sweeps.Numerics.Random;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Numerics.Methods;
+
+/// <summary>
+/// gd-random-init (SCIENCE.md 3.6): L-BFGS on f alone from an O(1) Gaussian start (scale <c>alpha</c>,
+/// default 1): "some" zero-loss minimizer, with no bias toward flat ones. Stops by <see cref="ZeroLossRule"/>.
+/// </summary>
+public sealed class RandomInitLbfgsMethod : IMethod
+{
+    public const string MethodName = "gd-random-init";
+    public const double DefaultAlpha = 1.0;
+    public const int DefaultMaxIters = 5000;
+
+    public string Name => MethodName;
+
+    public IReadOnlyList<string> Validate(MethodParameters parameters) =>
+        MethodParameterRules.Validate(MethodName, parameters, ParameterNames.Alpha, ParameterNames.MaxIters);
+
+    public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
+    {
+        var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
+        var result = new Lbfgs(problem.ParameterCount).Minimize(
+            problem.LossAndGradient, theta, ZeroLossRule.For(problem, parameters.MaxIters ?? DefaultMaxIters), cancellation);
+        return new Solution(theta, result.Status, result.Iterations, result.Reason);
+    }
+}

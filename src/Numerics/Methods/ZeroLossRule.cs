@@ -1,0 +1,18 @@
+using Sweeps.Numerics.Optimization;
+using Sweeps.Numerics.Problems;
+
+namespace Sweeps.Numerics.Methods;
+
+/// <summary>
+/// The stopping rule of the nonconvex methods on the plain loss f: converged when
+/// f &lt;= 1e-14 f(0) (f(0) = ||b||^2 / m, the loss of the zero model; noiseless problems reach zero
+/// loss) or ||grad f|| &lt;= 1e-10 max(1, f) (a stationary point).
+/// </summary>
+internal static class ZeroLossRule
+{
+    public const double RelativeLossFloor = 1e-14;
+    public const double GradientTolerance = 1e-10;
+
+    public static StoppingRule For(IFactorizedProblem problem, int maxIterations) =>
+        new(maxIterations, GradientTolerance, RelativeLossFloor * problem.Loss(new double[problem.ParameterCount]));
+}

@@ -1,0 +1,28 @@
+using Sweeps.Numerics.Random;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Numerics.Tests.Methods;
+
+/// <summary>Whole trials of symmetric-sensing (d = 20, r = 2, k = 20) through <see cref="TrialRunner"/>.</summary>
+internal static class SensingTrials
+{
+    public const int D = 20;
+
+    /// <summary>The parameters of trial <paramref name="index"/> of the cell (d, r = 2, k = d, m); the seed ignores the method, so methods share instances.</summary>
+    public static TrialParameters Parameters(string method, int m, int index, MethodParameters? methodParameters = null) => new()
+    {
+        Problem = "symmetric-sensing",
+        Method = method,
+        D1 = D,
+        D2 = D,
+        R = 2,
+        K = D,
+        M = m,
+        MethodParameters = methodParameters ?? MethodParameters.Defaults,
+        Seed = TrialSeed.Derive(2024, [new("d", D), new("r", 2), new("k", D), new("m", m)], index).Value,
+    };
+
+    /// <summary>Results of trials 0..count-1 of a cell.</summary>
+    public static TrialResult[] Run(string method, int m, int count, MethodParameters? methodParameters = null) =>
+        Enumerable.Range(0, count).Select(i => TrialRunner.Run(Parameters(method, m, i, methodParameters))).ToArray();
+}
