@@ -117,15 +117,36 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
     }
 
     /// <summary>
-    /// Every v_{l,i} i.i.d. N(0, s^2), s = (scale^2 / d)^{1/(2L)}: then E ||x||^2 = d s^{2L} = scale^2
-    /// (the truth has norm 1). Random signs let every x_i take either sign (a factor of smallest
-    /// magnitude can cross zero); the gaps v_j^2 - v_l^2, which gradient flow conserves, are O(s^2), so a
-    /// small scale gives the sparsity-seeking small-initialization regime.
+    /// v_{1,i} = s g_i and v_{l,i} = s sqrt(1 + g_i^2) for l &gt; 1, g_i ~ N(0, 1): x_i = s^L g_i (1 + g_i^2)^{(L-1)/2}
+    /// takes either sign, and the gaps v_l^2 - v_1^2 = s^2, which gradient flow conserves, keep the
+    /// layers l &gt; 1 positive while v_1 carries the sign (at depth 2 this is the u*u - w*w model with
+    /// equal small init). s = (scale^2 / (d c_L))^{1/(2L)}, c_L = E[g^2 (1 + g^2)^{L-1}]
+    /// = sum_k C(L-1, k) (2k+1)!!, so E ||x||^2 = scale^2 (the truth has norm 1). A small scale is the
+    /// sparsity-seeking small-initialization regime of gd-small-init.
     /// </summary>
     public void Initialize(ref RandomStream stream, double scale, Span<double> theta)
     {
         CheckLength(theta.Length);
-        stream.FillNormal(theta, Math.Pow(scale * scale / Dimension, 0.5 / Depth));
+        var s = Math.Pow(scale * scale / (Dimension * SecondMoment(Depth)), 0.5 / Depth);
+        for (var i = 0; i < Dimension; i++)
+        {
+            var g = stream.NextNormal();
+            theta[i] = s * g;
+            for (var l = 1; l < Depth; l++) theta[l * Dimension + i] = s * Math.Sqrt(1 + g * g);
+        }
+    }
+
+    /// <summary>c_L = E[g^2 (1 + g^2)^{L-1}] = sum_k C(L-1, k) E[g^{2k+2}], E[g^{2n}] = (2n-1)!!.</summary>
+    internal static double SecondMoment(int depth)
+    {
+        double sum = 0, binomial = 1, moment = 1;
+        for (var k = 0; k < depth; k++)
+        {
+            moment *= 2 * k + 1;
+            sum += binomial * moment;
+            binomial = binomial * (depth - 1 - k) / (k + 1);
+        }
+        return sum;
     }
 
     /// <summary>
