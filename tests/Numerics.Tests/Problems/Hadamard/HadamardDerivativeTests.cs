@@ -37,19 +37,7 @@ public sealed class HadamardDerivativeTests
         var theta = RandomPoint(problem, 7);
         var gradient = new double[theta.Length];
         Assert.Equal(problem.HessianTrace(theta), problem.AddFlatPenalty(theta, 1.0, gradient), 12);
-        var scratch = new double[theta.Length];
-        var reference = new double[theta.Length];
-        var shifted = (double[])theta.Clone();
-        const double h = 1e-6;
-        for (var j = 0; j < theta.Length; j++)
-        {
-            shifted[j] = theta[j] + h;
-            var plus = problem.AddFlatPenalty(shifted, 0.0, scratch);
-            shifted[j] = theta[j] - h;
-            var minus = problem.AddFlatPenalty(shifted, 0.0, scratch);
-            shifted[j] = theta[j];
-            reference[j] = (plus - minus) / (2 * h);
-        }
+        var reference = FiniteDifferencePenaltyGradient(problem, theta);
         // At depth 1 the penalty is the constant 2 tr D and both gradients vanish.
         Assert.True(Kernels.Distance(gradient, reference) < 1e-6 * Math.Max(1, Kernels.Norm(reference)));
     }
