@@ -7,6 +7,7 @@ public static class ProblemCatalog
     [
         new Sensing.GeneralSensingFamily(),
         new Sensing.SymmetricSensingFamily(),
+        new Hadamard.HadamardSparseFamily(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Families.Select(f => f.Name).ToArray();

@@ -49,7 +49,8 @@ internal static class SensingValidation
         return errors;
     }
 
-    private static void RejectUnused<T>(List<string> errors, string family, string name, T? value)
+    /// <summary>Adds "name: value does not apply to family; remove it." when the value is given.</summary>
+    public static void RejectUnused<T>(List<string> errors, string family, string name, T? value)
         where T : struct
     {
         if (value is { } v)

@@ -1,0 +1,76 @@
+using Sweeps.Numerics.LinearAlgebra;
+using Sweeps.Numerics.Methods;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Numerics.Convex;
+
+/// <summary>
+/// ADMM for  minimize g(Z)  s.t.  Y in an affine set, Y = Z  (scaled form, penalty rho):
+///   Y+ = Proj(Z - U),   Z+ = prox_{g/rho}(Y+ + U),   U+ = U + Y+ - Z+.
+/// Proj is the cached affine projection (<see cref="AffineProjector"/>), the prox is the caller's.
+/// Residuals, relative: primal = ||Y - Z|| / max(||Y||, ||Z||), dual = rho ||Z - Z_prev|| / ||rho U||;
+/// both at most the tolerance means converged. Residual balancing doubles or halves rho (rescaling U)
+/// when one residual exceeds ten times the other. rho starts at sqrt(count) / ||Y_0|| (Y_0 the
+/// least-norm interpolant), i.e. the threshold 1/rho sits at a typical one of <c>count</c> magnitudes
+/// of Y_0 (singular values, or entries).
+/// </summary>
+internal static class AffineAdmm
+{
+    /// <summary>Writes prox_{threshold g}(v) into z (same length).</summary>
+    public delegate void Proximal(ReadOnlySpan<double> v, double threshold, Span<double> z);
+
+    private const double BalanceRatio = 10, BalanceFactor = 2;
+    private const int CancellationStride = 16;
+
+    /// <summary>Runs ADMM; <paramref name="z"/> receives the last Z (zero when the least-norm interpolant is zero).</summary>
+    public static AdmmOutcome Run(
+        AffineProjector constraint, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation)
+    {
+        var n = constraint.Length;
+        var y = new double[n];
+        constraint.Project(y);
+        var scale = Kernels.Norm(y);
+        z.Clear();
+        if (scale == 0)
+            return new AdmmOutcome(TrialStatus.Converged, 0, 0, 0, null);
+
+        var rho = Math.Sqrt(count) / scale;
+        y.CopyTo(z);
+        var u = new double[n];
+        var zPrevious = new double[n];
+        var work = new double[n];
+        double primal = double.NaN, dual = double.NaN;
+        for (var iteration = 1; iteration <= options.MaxIterations; iteration++)
+        {
+            if (iteration % CancellationStride == 0) cancellation.ThrowIfCancellationRequested();
+
+            for (var i = 0; i < n; i++) y[i] = z[i] - u[i];
+            constraint.Project(y);
+            z.CopyTo(zPrevious);
+            for (var i = 0; i < n; i++) work[i] = y[i] + u[i];
+            prox(work, 1 / rho, z);
+            for (var i = 0; i < n; i++) u[i] += y[i] - z[i];
+
+            primal = Kernels.Distance(y, z) / Math.Max(Kernels.Norm(y), Kernels.Norm(z));
+            dual = Kernels.Distance(z, zPrevious) / Kernels.Norm(u);
+            if (!double.IsFinite(primal) || !Kernels.AllFinite(z))
+                return new AdmmOutcome(TrialStatus.Diverged, iteration, primal, dual,
+                    $"ADMM produced non-finite values at iteration {iteration}.");
+            if (primal <= options.Tolerance && dual <= options.Tolerance)
+                return new AdmmOutcome(TrialStatus.Converged, iteration, primal, dual, null);
+
+            if (primal > BalanceRatio * dual)
+            {
+                rho *= BalanceFactor;
+                Kernels.Scale(1 / BalanceFactor, u);
+            }
+            else if (dual > BalanceRatio * primal)
+            {
+                rho /= BalanceFactor;
+                Kernels.Scale(BalanceFactor, u);
+            }
+        }
+        return new AdmmOutcome(TrialStatus.IterationLimit, options.MaxIterations, primal, dual,
+            $"ADMM stopped at the iteration cap {options.MaxIterations} with relative residuals primal {primal:G3}, dual {dual:G3} (tolerance {options.Tolerance:G3}).");
+    }
+}
