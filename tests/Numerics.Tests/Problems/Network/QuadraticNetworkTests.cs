@@ -75,19 +75,7 @@ public sealed class QuadraticNetworkTests
         var theta = RandomPoint(problem, 2);
         var gradient = new double[theta.Length];
         problem.AddFlatPenalty(theta, 1.0, gradient);
-        var reference = new double[theta.Length];
-        var shifted = (double[])theta.Clone();
-        var scratch = new double[theta.Length];
-        const double h = 1e-6;
-        for (var j = 0; j < theta.Length; j++)
-        {
-            shifted[j] = theta[j] + h;
-            var plus = problem.AddFlatPenalty(shifted, 0, scratch);
-            shifted[j] = theta[j] - h;
-            var minus = problem.AddFlatPenalty(shifted, 0, scratch);
-            shifted[j] = theta[j];
-            reference[j] = (plus - minus) / (2 * h);
-        }
+        var reference = FiniteDifferencePenaltyGradient(problem, theta);
         Assert.True(RelativeDifference(gradient, reference) < 1e-6);
     }
 

@@ -49,19 +49,7 @@ public sealed class SensingDerivativeTests
         var theta = RandomPoint(problem, 7);
         var gradient = new double[theta.Length];
         var value = problem.AddFlatPenalty(theta, 1.0, gradient);
-        var reference = new double[theta.Length];
-        var shifted = (double[])theta.Clone();
-        const double h = 1e-6;
-        var scratch = new double[theta.Length];
-        for (var j = 0; j < theta.Length; j++)
-        {
-            shifted[j] = theta[j] + h;
-            var plus = problem.AddFlatPenalty(shifted, 0.0, scratch);
-            shifted[j] = theta[j] - h;
-            var minus = problem.AddFlatPenalty(shifted, 0.0, scratch);
-            shifted[j] = theta[j];
-            reference[j] = (plus - minus) / (2 * h);
-        }
+        var reference = FiniteDifferencePenaltyGradient(problem, theta);
         Assert.True(RelativeDifference(gradient, reference) < 1e-6);
 
         // scale multiplies the added gradient, and it is added, not written.

@@ -62,6 +62,24 @@ internal static class SensingInstances
         return result;
     }
 
+    /// <summary>Central differences of the flat penalty's value (AddFlatPenalty with scale 0).</summary>
+    public static double[] FiniteDifferencePenaltyGradient(IFactorizedProblem problem, double[] theta, double h = 1e-6)
+    {
+        var result = new double[theta.Length];
+        var shifted = (double[])theta.Clone();
+        var scratch = new double[theta.Length];
+        for (var j = 0; j < theta.Length; j++)
+        {
+            shifted[j] = theta[j] + h;
+            var plus = problem.AddFlatPenalty(shifted, 0.0, scratch);
+            shifted[j] = theta[j] - h;
+            var minus = problem.AddFlatPenalty(shifted, 0.0, scratch);
+            shifted[j] = theta[j];
+            result[j] = (plus - minus) / (2 * h);
+        }
+        return result;
+    }
+
     /// <summary>Dense Hessian by central differences of gradients, symmetrized: H[j, :] = (g(theta + h e_j) - g(theta - h e_j)) / 2h.</summary>
     public static double[,] FiniteDifferenceHessian(IFactorizedProblem problem, double[] theta, double h = 1e-5)
     {
