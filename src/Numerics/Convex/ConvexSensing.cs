@@ -30,12 +30,15 @@ public static class ConvexSensing
         var factors = FlatFactors.From(result.Solution, left, right, problem.Width);
         var theta = new double[problem.ParameterCount];
         problem.PackFactors(factors.Left, factors.Right, theta);
-        var dropped = constraint.Dropped > 0
-            ? $"{constraint.Dropped} of {problem.Measurements.Count} measurements depend on the others and were dropped (largest relative data inconsistency {constraint.Inconsistency:G3})."
-            : null;
-        var reasons = new[] { result.Reason, factors.Note, dropped }.OfType<string>().ToArray();
+        var reasons = new[] { result.Reason, factors.Note, DroppedNote(constraint, problem.Measurements.Count) }.OfType<string>().ToArray();
         return new Solution(theta, result.Status, result.Iterations, reasons.Length == 0 ? null : string.Join(" ", reasons));
     }
+
+    /// <summary>The reason text when the projector dropped dependent measurements (null when none).</summary>
+    internal static string? DroppedNote(AffineProjector constraint, int count) =>
+        constraint.Dropped > 0
+            ? $"{constraint.Dropped} of {count} measurements depend on the others and were dropped (largest relative data inconsistency {constraint.Inconsistency:G3})."
+            : null;
 
     private static (SpdRoots Left, SpdRoots Right) Weights(IMatrixSensingProblem problem)
     {

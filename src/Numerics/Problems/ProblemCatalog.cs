@@ -8,6 +8,9 @@ public static class ProblemCatalog
         new Sensing.GeneralSensingFamily(),
         new Sensing.SymmetricSensingFamily(),
         new Hadamard.HadamardSparseFamily(),
+        new Sensing.BilinearSensingFamily(),
+        new Completion.MatrixCompletionFamily(),
+        new Network.QuadraticNetworkFamily(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Families.Select(f => f.Name).ToArray();

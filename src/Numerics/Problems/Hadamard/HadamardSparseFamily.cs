@@ -40,10 +40,7 @@ public sealed class HadamardSparseFamily : IProblemFamily
                 "so every interpolant is equally flat; use depth >= 2 (or nuclear for plain l1).");
         if (!(parameters.Noise >= 0) || double.IsInfinity(parameters.Noise))
             errors.Add($"noise: {parameters.Noise} is not allowed; it must be a finite number >= 0.");
-        SensingValidation.RejectUnused(errors, FamilyName, ParameterNames.P, parameters.P);
-        SensingValidation.RejectUnused(errors, FamilyName, ParameterNames.R2, parameters.R2);
-        SensingValidation.RejectUnused(errors, FamilyName, ParameterNames.K2, parameters.K2);
-        SensingValidation.RejectUnused(errors, FamilyName, ParameterNames.Sparsity, parameters.Sparsity);
+        SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.P, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         if (parameters.M is not { } m)
             errors.Add($"m: missing; {FamilyName} needs the number of measurements (at least 1).");
         else if (m < 1)

@@ -36,6 +36,22 @@ public sealed class GeneralMeasurementOperator : IMeasurementOperator
     /// <summary>A_i, d1 x d2 row-major.</summary>
     public ReadOnlySpan<double> Matrix(int i) => _matrices.AsSpan(i * _size, _size);
 
+    /// <summary>The flatness weights P = (1/m) sum A_i A_i^T (d1 x d1) and Q = (1/m) sum A_i^T A_i (d2 x d2).</summary>
+    public (double[] P, double[] Q) Moments()
+    {
+        var p = new double[Rows * Rows];
+        var q = new double[Cols * Cols];
+        var gram = new double[Rows * Rows];
+        for (var i = 0; i < Count; i++)
+        {
+            var a = Matrix(i);
+            DenseProducts.Gram(a, Cols, gram);
+            Kernels.Axpy(1.0 / Count, gram, p);
+            DenseProducts.AddTransposedProduct(1.0 / Count, a, a, Cols, q);
+        }
+        return (p, q);
+    }
+
     public void Apply(ReadOnlySpan<double> x, Span<double> y)
     {
         CheckShapes(x.Length, y.Length);

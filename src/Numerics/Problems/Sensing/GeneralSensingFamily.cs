@@ -11,6 +11,9 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// </summary>
 public sealed class GeneralSensingFamily : IProblemFamily
 {
+    /// <summary>Draws a measurement map from the Measurements stream, with its flatness weights P (d1 x d1) and Q (d2 x d2).</summary>
+    internal delegate (IMeasurementOperator Map, double[] P, double[] Q) MapSampler(ref RandomStream stream);
+
     public const string FamilyName = "general-sensing";
 
     // Decompositions must not depend on the machine's core count.
@@ -21,13 +24,37 @@ public sealed class GeneralSensingFamily : IProblemFamily
     public IReadOnlyList<string> Validate(TrialParameters parameters) =>
         SensingValidation.Validate(parameters, FamilyName, symmetric: false);
 
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed)
+    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed) =>
+        SampleLowRank(FamilyName, parameters, Validate(parameters), seed, (ref RandomStream stream) =>
+        {
+            var map = new GeneralMeasurementOperator(parameters.M!.Value, parameters.D1, parameters.D2, ref stream);
+            var (p, q) = map.Moments();
+            return (map, p, q);
+        });
+
+    /// <summary>
+    /// An L R^T instance of <paramref name="family"/> (validated: <paramref name="errors"/> must be empty):
+    /// truth from <see cref="SampleTruth"/>, the map and its moments P, Q drawn by <paramref name="measure"/>
+    /// from the Measurements stream, b = A(M) + sigma xi.
+    /// </summary>
+    internal static GeneralSensingProblem SampleLowRank(
+        string family, TrialParameters parameters, IReadOnlyList<string> errors, TrialSeed seed, MapSampler measure)
     {
-        var errors = Validate(parameters);
         if (errors.Count > 0)
             throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
-        var (d1, d2, r) = (parameters.D1, parameters.D2, parameters.R);
+        var truth = SampleTruth(parameters.D1, parameters.D2, parameters.R, seed);
+        var stream = seed.Stream(StreamPurpose.Measurements);
+        var (map, p, q) = measure(ref stream);
+        var data = SensingData.Observe(map, truth, parameters.Noise, seed);
+        return new GeneralSensingProblem(family, parameters.K, truth, map, data, p, q);
+    }
 
+    /// <summary>
+    /// M = Z1 Z2^T / ||Z1 Z2^T||_F (d1 x d2, row-major, rank r), Z1 (d1 x r) then Z2 (d2 x r) i.i.d.
+    /// N(0, 1) from the Truth stream: the truth of every L R^T family.
+    /// </summary>
+    internal static double[] SampleTruth(int d1, int d2, int r, TrialSeed seed)
+    {
         var truthStream = seed.Stream(StreamPurpose.Truth);
         var left = new double[d1 * r];
         var right = new double[d2 * r];
@@ -36,10 +63,6 @@ public sealed class GeneralSensingFamily : IProblemFamily
         var truth = new double[d1 * d2];
         DenseProducts.MultiplyTransposed(left, right, r, truth);
         Kernels.Scale(1.0 / Kernels.Norm(truth), truth);
-
-        var measurementStream = seed.Stream(StreamPurpose.Measurements);
-        var measurements = new GeneralMeasurementOperator(parameters.M!.Value, d1, d2, ref measurementStream);
-        var data = SensingData.Observe(measurements, truth, parameters.Noise, seed);
-        return new GeneralSensingProblem(parameters.K, truth, measurements, data);
+        return truth;
     }
 }

@@ -5,15 +5,16 @@ using Sweeps.Numerics.Random;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
-/// General Gaussian matrix sensing (SCIENCE.md 2.1): X = L R^T, L d1 x k, R d2 x k, and
-/// theta = [L, R], both row-major. f = (1/m) ||A(L R^T) - b||^2 with r_i = &lt;A_i, X&gt; - b_i;
-/// grad_L f = (2/m) S R, grad_R f = (2/m) S^T L with S = sum_i r_i A_i;
+/// Matrix sensing with X = L R^T (SCIENCE.md 2.1, and 2.3 / 2.4, which differ only in the map A):
+/// L d1 x k, R d2 x k, and theta = [L, R], both row-major. f = (1/m) ||A(L R^T) - b||^2 with
+/// r_i = &lt;A_i, X&gt; - b_i; grad_L f = (2/m) S R, grad_R f = (2/m) S^T L with S = sum_i r_i A_i;
 /// tr Hess f = 2&lt;P, L L^T&gt; + 2&lt;Q, R R^T&gt; everywhere (f is bilinear in (L, R), so the
-/// residual part has a zero diagonal), P = (1/m) sum A_i A_i^T, Q = (1/m) sum A_i^T A_i.
+/// residual part has a zero diagonal), P = (1/m) sum A_i A_i^T, Q = (1/m) sum A_i^T A_i, which the
+/// family computes for its own map (Gaussian, rank-one, entry sampling).
 /// </summary>
 public sealed class GeneralSensingProblem : IMatrixSensingProblem
 {
-    private readonly GeneralMeasurementOperator _operator;
+    private readonly IMeasurementOperator _operator;
     private readonly double[] _truth;
     private readonly double[] _data;
     private readonly double[] _p;
@@ -24,8 +25,11 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     private double? _flatTraceAtTruth;
     private double? _suggestedStep;
 
-    internal GeneralSensingProblem(int width, double[] truth, GeneralMeasurementOperator measurements, double[] data)
+    /// <summary>An instance of <paramref name="family"/>; <paramref name="p"/> and <paramref name="q"/> are the moments of <paramref name="measurements"/>.</summary>
+    internal GeneralSensingProblem(
+        string family, int width, double[] truth, IMeasurementOperator measurements, double[] data, double[] p, double[] q)
     {
+        Family = family;
         _operator = measurements;
         _truth = truth;
         _data = data;
@@ -35,10 +39,11 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
         _fit = new LeastSquaresFit(measurements, data);
         _leftProduct = new double[D1 * width];
         _rightProduct = new double[D2 * width];
-        (_p, _q) = Moments(measurements);
+        _p = p;
+        _q = q;
     }
 
-    public string Family => GeneralSensingFamily.FamilyName;
+    public string Family { get; }
 
     public int ParameterCount => (D1 + D2) * Width;
 
@@ -174,23 +179,6 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
         var truth = Matrix<double>.Build.DenseOfRowMajor(D1, D2, _truth);
         var weighted = SensingAnalysis.SquareRoot(_p, D1) * truth * SensingAnalysis.SquareRoot(_q, D2);
         return 4 * weighted.Svd(computeVectors: false).S.Sum();
-    }
-
-    /// <summary>P = (1/m) sum A_i A_i^T and Q = (1/m) sum A_i^T A_i.</summary>
-    private static (double[] P, double[] Q) Moments(GeneralMeasurementOperator measurements)
-    {
-        var (d1, d2, m) = (measurements.Rows, measurements.Cols, measurements.Count);
-        var p = new double[d1 * d1];
-        var q = new double[d2 * d2];
-        var gram = new double[d1 * d1];
-        for (var i = 0; i < m; i++)
-        {
-            var a = measurements.Matrix(i);
-            DenseProducts.Gram(a, d2, gram);
-            Kernels.Axpy(1.0 / m, gram, p);
-            DenseProducts.AddTransposedProduct(1.0 / m, a, a, d2, q);
-        }
-        return (p, q);
     }
 
     private ReadOnlySpan<double> Left(ReadOnlySpan<double> theta) => theta[..(D1 * Width)];

@@ -2,7 +2,10 @@ using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.Problems.Sensing;
 
-/// <summary>The parameter checks shared by the Gaussian sensing families (SCIENCE.md 2.1, 2.2).</summary>
+/// <summary>
+/// The parameter checks shared by the matrix families (SCIENCE.md 2.1-2.4, 2.6): a full check for the
+/// sensing families and its pieces (shape, unused parameters, number of measurements) for the others.
+/// </summary>
 internal static class SensingValidation
 {
     /// <summary>The largest dense measurement operator we agree to hold: 2 GiB.</summary>
@@ -15,6 +18,15 @@ internal static class SensingValidation
     public static IReadOnlyList<string> Validate(TrialParameters parameters, string family, bool symmetric)
     {
         var errors = new List<string>();
+        CheckShape(errors, parameters, family, symmetric);
+        RejectUnused(errors, family, parameters, ParameterNames.P, ParameterNames.Depth, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
+        CheckMeasurementCount(errors, parameters, family, symmetric);
+        return errors;
+    }
+
+    /// <summary>d1, d2 (equal when <paramref name="symmetric"/>), 1 &lt;= r &lt;= min(d1, d2), k &gt;= r, noise finite and &gt;= 0.</summary>
+    public static void CheckShape(List<string> errors, TrialParameters parameters, string family, bool symmetric)
+    {
         var (d1, d2, r, k) = (parameters.D1, parameters.D2, parameters.R, parameters.K);
         if (d1 < 1)
             errors.Add($"d1: {d1} is not allowed; it must be at least 1.");
@@ -29,14 +41,34 @@ internal static class SensingValidation
             errors.Add($"k: {k} is not allowed; it must be at least the rank r = {r} (and at least 1).");
         if (!(parameters.Noise >= 0) || double.IsInfinity(parameters.Noise))
             errors.Add($"noise: {parameters.Noise} is not allowed; it must be a finite number >= 0.");
-        RejectUnused(errors, family, ParameterNames.P, parameters.P);
-        RejectUnused(errors, family, ParameterNames.Depth, parameters.Depth);
-        RejectUnused(errors, family, ParameterNames.R2, parameters.R2);
-        RejectUnused(errors, family, ParameterNames.K2, parameters.K2);
-        RejectUnused(errors, family, ParameterNames.Sparsity, parameters.Sparsity);
+    }
 
+    /// <summary>One message for each of the named problem parameters that is set although <paramref name="family"/> does not use it.</summary>
+    public static void RejectUnused(List<string> errors, string family, TrialParameters parameters, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            object? value = name switch
+            {
+                ParameterNames.M => parameters.M,
+                ParameterNames.P => parameters.P,
+                ParameterNames.Depth => parameters.Depth,
+                ParameterNames.R2 => parameters.R2,
+                ParameterNames.K2 => parameters.K2,
+                ParameterNames.Sparsity => parameters.Sparsity,
+                _ => throw new ArgumentOutOfRangeException(nameof(names), name, "not an optional problem parameter"),
+            };
+            if (value is not null)
+                errors.Add($"{name}: {value} does not apply to {family}; remove it.");
+        }
+    }
+
+    /// <summary>m present, between 1 and the unknowns of X, and a dense operator (m x unknowns) within <see cref="MaxOperatorBytes"/>.</summary>
+    public static void CheckMeasurementCount(List<string> errors, TrialParameters parameters, string family, bool symmetric)
+    {
+        var (d1, d2) = (parameters.D1, parameters.D2);
         if (d1 < 1 || d2 < 1)
-            return errors;
+            return;
         var unknowns = symmetric ? (long)d1 * (d1 + 1) / 2 : (long)d1 * d2;
         var what = symmetric ? "d(d+1)/2" : "d1 * d2";
         if (parameters.M is not { } m)
@@ -46,14 +78,5 @@ internal static class SensingValidation
         else if (m * unknowns * sizeof(double) > MaxOperatorBytes)
             errors.Add($"m: {m} is not allowed with d1 = {d1}, d2 = {d2}: the dense measurement operator would take " +
                 $"{m * unknowns * sizeof(double) / (double)(1L << 30):F1} GiB, more than the 2 GiB allowed; lower m or the dimensions.");
-        return errors;
-    }
-
-    /// <summary>Adds "name: value does not apply to family; remove it." when the value is given.</summary>
-    public static void RejectUnused<T>(List<string> errors, string family, string name, T? value)
-        where T : struct
-    {
-        if (value is { } v)
-            errors.Add($"{name}: {v} does not apply to {family}; remove it.");
     }
 }

@@ -62,7 +62,7 @@ internal static class SensingInstances
         return result;
     }
 
-    /// <summary>Central differences of the flat penalty's value (its gradient is not used).</summary>
+    /// <summary>Central differences of the flat penalty's value (AddFlatPenalty with scale 0).</summary>
     public static double[] FiniteDifferencePenaltyGradient(IFactorizedProblem problem, double[] theta, double h = 1e-6)
     {
         var result = new double[theta.Length];
