@@ -1,14 +1,20 @@
+using System.Runtime.InteropServices;
 using Sweeps.Client.Cli;
 using Sweeps.Client.Commands;
 
 using var interrupt = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // First Ctrl+C: stop cleanly (finished trials are already durable). Second: the default hard exit.
-    if (interrupt.IsCancellationRequested) return;
-    e.Cancel = true;
-    interrupt.Cancel();
-};
 
-var commandLine = new CommandLine([new RunCommand(), new ValidateCommand(), new PlotCommand(), new TheoryCommand(), new TrialCommand()], Terminal.Console);
+// Ctrl+C (SIGINT) and SIGTERM stop cleanly: finished trials are already durable. A second signal
+// falls through to the default, immediate exit.
+void Stop(PosixSignalContext context)
+{
+    if (interrupt.IsCancellationRequested) return;
+    context.Cancel = true;
+    interrupt.Cancel();
+}
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+var commandLine = new CommandLine(
+    [new RunCommand(), new ValidateCommand(), new PlotCommand(), new TheoryCommand(), new TrialCommand()], Terminal.Console);
 return await commandLine.RunAsync(args, interrupt.Token);

@@ -30,6 +30,9 @@ public sealed class RunCommand : ICommand
 
           --out DIR                   output folder (default: runs/<sweep id>)
           --max-concurrent-trials N   trials computed at once (default: the number of cores)
+
+        The embedded silo logs nothing unless SWEEPS_LOG_LEVEL is set (Trace, Debug, Information,
+        Warning, Error): then its log lines go to stderr.
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
@@ -44,7 +47,7 @@ public sealed class RunCommand : ICommand
 
         var started = DateTimeOffset.UtcNow;
         var options = new SweepsSiloOptions { Engine = new() { ExecutorThreads = slots ?? Environment.ProcessorCount } };
-        await using var host = await EmbeddedSweepHost.StartAsync(folder, options, cancellation: cancellation);
+        await using var host = await EmbeddedSweepHost.StartAsync(folder, options, EmbeddedLogging.FromEnvironment(), cancellation);
         var definition = spec.Definition;
         terminal.Error.WriteLine($"sweep '{definition.SweepId}': {definition.TotalTrials} trials ({definition.Cells.Length} cells x {definition.Methods.Length} methods x {definition.Trials}), output {folder}");
 

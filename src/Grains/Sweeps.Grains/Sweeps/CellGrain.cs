@@ -21,6 +21,7 @@ public sealed class CellGrain(
     private string? _sweepId;
     private string _method = "";
     private int _totalTrials;
+    private bool _lastChunkSeen;
     private int _done, _computed, _successes, _diverged;
     private bool _dirty;
     private long _lastFlush = Environment.TickCount64;
@@ -33,8 +34,12 @@ public sealed class CellGrain(
         {
             _generation = work.Generation;
             _pending.Clear();
+            _lastChunkSeen = false;
             (_done, _computed, _successes, _diverged) = (0, 0, 0, 0);
         }
+        // Chunks of a cell arrive in trial order; deactivating before the last one would make the
+        // coordinator's next Dispatch chase a deactivating grain (a resume reuses chunks instantly).
+        _lastChunkSeen |= work.FirstTrial + work.Count >= work.TotalTrials;
         (_sweepId, _method, _totalTrials) = (work.SweepId, work.Trial.Method, work.TotalTrials);
 
         var starts = new List<Task>();
@@ -101,7 +106,7 @@ public sealed class CellGrain(
         (_done, _computed, _successes, _diverged) = (0, 0, 0, 0);
         _lastFlush = Environment.TickCount64;
         await GrainFactory.GetGrain<ISweepGrain>(_sweepId).ReportProgress(batch);
-        if (_pending.Count == 0 && state.State.Records.Count >= _totalTrials)
+        if (_lastChunkSeen && _pending.Count == 0 && state.State.Records.Count >= _totalTrials)
             DeactivateOnIdle();
     }
 }

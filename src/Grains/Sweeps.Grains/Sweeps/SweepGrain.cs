@@ -19,6 +19,7 @@ public sealed class SweepGrain(
     IOptions<SweepsEngineOptions> options,
     ILogger<SweepGrain> logger) : Grain, ISweepGrain
 {
+    private const int DispatchAttempts = 8;
     private SweepRun? _run;
     private IGrainTimer? _watchdog;
 
@@ -91,18 +92,32 @@ public sealed class SweepGrain(
             _ = DispatchAsync(chunk);
     }
 
-    /// <summary>Not awaited in the coordinator's turn: a cell may be calling back with progress meanwhile.</summary>
+    /// <summary>
+    /// Not awaited in the coordinator's turn: a cell may be calling back with progress meanwhile.
+    /// A failed dispatch (a cell deactivating, a silo leaving) is retried with back-off: trial
+    /// keys are deterministic, so a repeated dispatch never computes a trial twice.
+    /// </summary>
     private async Task DispatchAsync(CellWork chunk)
     {
-        try
+        var key = GrainKeys.Cell(chunk.SweepId, chunk.Trial.CellKey, chunk.Trial.Method);
+        for (var attempt = 1; ; attempt++)
         {
-            var key = GrainKeys.Cell(chunk.SweepId, chunk.Trial.CellKey, chunk.Trial.Method);
-            await GrainFactory.GetGrain<ICellGrain>(key).Dispatch(chunk);
-        }
-        catch (Exception e)
-        {
-            // Its trials stay in flight; the stall check starts a new run if they never report.
-            logger.LogWarning(e, "Dispatch of {Count} trials of {Cell}/{Method} failed", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method);
+            try
+            {
+                await GrainFactory.GetGrain<ICellGrain>(key).Dispatch(chunk);
+                return;
+            }
+            catch (Exception e) when (attempt < DispatchAttempts && _run?.Generation == chunk.Generation)
+            {
+                logger.LogDebug(e, "Dispatch of {Count} trials of {Cell}/{Method} failed (attempt {Attempt}); retrying", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 << Math.Min(attempt, 8)));
+            }
+            catch (Exception e)
+            {
+                // Its trials stay in flight; the stall check starts a new run if they never report.
+                logger.LogWarning(e, "Dispatch of {Count} trials of {Cell}/{Method} failed {Attempts} times", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method, attempt);
+                return;
+            }
         }
     }
 

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Sweeps.Client.Tests.Run;
+
+/// <summary>The sweeps CLI as a real child process (the build copies sweeps.dll next to the tests).</summary>
+internal static class SweepsProcess
+{
+    private static string Dll => Path.Combine(AppContext.BaseDirectory, "sweeps.dll");
+
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        // Drain both pipes so a chatty child never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Runs to the end; returns the exit code and stderr.</summary>
+    public static (int ExitCode, string Error) Run(TimeSpan timeout, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"sweeps {string.Join(' ', args)} did not finish within {timeout}.");
+        }
+        return (process.ExitCode, error.GetAwaiter().GetResult());
+    }
+}
