@@ -72,15 +72,6 @@ public sealed class SamTests
     }
 
     [Fact]
-    public void A_step_far_too_large_is_reported_as_divergence_of_the_sam_steps()
-    {
-        var result = TrialRunner.Run(SensingTrials.Parameters(SamMethod.MethodName, 60, 0, new MethodParameters { Step = 10 }));
-        Assert.Equal(TrialStatus.Diverged, result.Status);
-        Assert.False(result.Success);
-        Assert.StartsWith("SAM steps:", result.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_small_cap_ends_in_the_iteration_limit_after_both_stages()
     {
         var result = TrialRunner.Run(SensingTrials.Parameters(SamMethod.MethodName, 60, 0, new MethodParameters { MaxIters = 3 }));
