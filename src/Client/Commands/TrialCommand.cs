@@ -14,7 +14,7 @@ namespace Sweeps.Client.Commands;
 public sealed class TrialCommand : ICommand
 {
     private static readonly string[] ValueOptions =
-        ["problem", "method", "d", "d1", "d2", "r", "k", "m", "p", "noise", "depth", "r2", "k2", "sparsity",
+        ["problem", "method", "d", "d1", "d2", "r", "k", "m", "p", "noise", "noise-relative", "depth", "r2", "k2", "sparsity",
          "lambda", "alpha", "rho", "step", "max-iters", "seed", "tolerance", "relative-to-noise"];
 
     public string Name => "trial";
@@ -35,10 +35,11 @@ public sealed class TrialCommand : ICommand
           --k K                factor width (default: min(d1, d2))
           --m M                number of measurements
           --noise S            noise level sigma (default 0)
+          --noise-relative S   noise level relative to the signal: sigma = S * ||A(M)|| / sqrt(m)
           --lambda --alpha --rho --step --max-iters   method parameters (see docs/METHODS.md)
           --seed N             trial seed, 0 to 2^64-1 (default 1)
           --tolerance T        success: relative error <= T (default 1e-3)
-          --relative-to-noise C  success: error <= C * sigma on noisy problems
+          --relative-to-noise C  success: error <= C * sigma on noisy problems (C * S with --noise-relative)
           --json               print one JSON object keyed by the trials.csv column names
         """;
 

@@ -8,9 +8,11 @@ namespace Sweeps.Numerics.Methods;
 
 /// <summary>
 /// flat-penalty (SCIENCE.md 3.3): L-BFGS on F = f + lambda * pen, pen = tr Hess f on the zero-loss
-/// set (a weighted weight decay), with lambda continued geometrically down to 0 along a
-/// <see cref="Continuation"/>, each stage warm-started from the previous one; the last (lambda = 0)
-/// stops by <see cref="ZeroLossRule"/>. Starts from a Gaussian point of scale <c>alpha</c> (Init stream).
+/// set (a weighted weight decay), with lambda continued geometrically down to a floor along a
+/// <see cref="Continuation"/>, each stage warm-started from the previous one. Noiseless problems: the
+/// floor is 0 and the last stage stops by <see cref="ZeroLossRule"/>. Noisy matrix sensing: the floor is
+/// <see cref="NoiseFloor"/>'s lambda_sigma (weighted-nuclear-norm regularized least squares) and the last
+/// stage stops at relative gradient tolerance <see cref="FloorTolerance"/>. Starts from a Gaussian point of scale <c>alpha</c> (Init stream).
 /// The first lambda is <c>lambda</c> when given (an absolute weight), else
 /// <see cref="DefaultStartScale"/> * f(0) / w with w = pen(theta0) / ||theta0||^2, the penalty's weight
 /// per unit squared parameter norm: this matches the penalty to the loss whatever the dimension.
@@ -24,6 +26,12 @@ public sealed class FlatPenaltyMethod : IMethod
     public const double DefaultAlpha = 1.0;
     public const int DefaultMaxIters = 5000;
 
+    /// <summary>
+    /// Relative gradient tolerance of the last stage on a noisy problem, where F = f + lambda_sigma pen has a
+    /// positive minimum and the zero-loss rule does not apply.
+    /// </summary>
+    public const double FloorTolerance = 1e-7;
+
     public string Name => MethodName;
 
     public IReadOnlyList<string> Validate(MethodParameters parameters) =>
@@ -33,7 +41,7 @@ public sealed class FlatPenaltyMethod : IMethod
     {
         var remaining = parameters.MaxIters ?? DefaultMaxIters;
         var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
-        var schedule = new Continuation(parameters.Lambda ?? DefaultStart(problem, theta));
+        var schedule = new Continuation(parameters.Lambda ?? DefaultStart(problem, theta), Floor: NoiseFloor.For(problem, seed));
 
         var loss = new PenalizedLoss(problem);
         Objective objective = loss.Evaluate;
@@ -52,7 +60,8 @@ public sealed class FlatPenaltyMethod : IMethod
         }
 
         loss.Lambda = schedule.Floor;
-        var last = lbfgs.Minimize(objective, theta, ZeroLossRule.For(problem, remaining), cancellation);
+        var lastRule = schedule.Floor > 0 ? new StoppingRule(remaining, FloorTolerance) : ZeroLossRule.For(problem, remaining);
+        var last = lbfgs.Minimize(objective, theta, lastRule, cancellation);
         return new Solution(theta, last.Status, iterations + last.Iterations, last.Reason is null ? null : $"last stage: {last.Reason}");
     }
 

@@ -9,6 +9,7 @@ public static class MethodCatalog
         ConvexMethod.Nuclear,
         new FlatPenaltyMethod(),
         new GradientDescentSmallInitMethod(),
+        new SamMethod(),
         new RandomInitLbfgsMethod(),
     ];
 

@@ -17,6 +17,9 @@ public interface IMatrixSensingProblem : IFactorizedProblem
     /// <summary>b, length m.</summary>
     ReadOnlySpan<double> Data { get; }
 
+    /// <summary>sigma, the absolute standard deviation of the noise in b (0 when noiseless): b = A(M) + sigma xi.</summary>
+    double NoiseLevel { get; }
+
     /// <summary>X = U U^T with X PSD; then d1 = d2 and Q = P.</summary>
     bool Symmetric { get; }
 

@@ -12,7 +12,7 @@ public sealed record MethodParameters
     /// <summary>[alpha] Initialization scale (gd-small-init, gd-random-init).</summary>
     public double? Alpha { get; init; }
 
-    /// <summary>[rho] SAM perturbation radius.</summary>
+    /// <summary>[rho] SAM perturbation radius (absolute, on the whole parameter vector).</summary>
     public double? Rho { get; init; }
 
     /// <summary>[step] Fixed step size of gradient methods.</summary>

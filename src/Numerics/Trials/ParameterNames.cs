@@ -8,11 +8,11 @@ namespace Sweeps.Numerics.Trials;
 public static class ParameterNames
 {
     public const string D = "d", D1 = "d1", D2 = "d2", R = "r", K = "k", M = "m", P = "p", Noise = "noise",
-        Depth = "depth", R2 = "r2", K2 = "k2", Sparsity = "sparsity",
+        NoiseRelative = "noise_relative", Depth = "depth", R2 = "r2", K2 = "k2", Sparsity = "sparsity",
         Lambda = "lambda", Alpha = "alpha", Rho = "rho", Step = "step", MaxIters = "max_iters";
 
     /// <summary>Problem-size parameters, in trials.csv / cells.csv column order.</summary>
-    public static IReadOnlyList<string> Problem { get; } = [D1, D2, R, K, M, P, Noise, Depth, R2, K2, Sparsity];
+    public static IReadOnlyList<string> Problem { get; } = [D1, D2, R, K, M, P, Noise, NoiseRelative, Depth, R2, K2, Sparsity];
 
     /// <summary>Method parameters.</summary>
     public static IReadOnlyList<string> Method { get; } = [Lambda, Alpha, Rho, Step, MaxIters];
@@ -58,6 +58,7 @@ public static class ParameterNames
             M = Int(M),
             P = Real(P),
             Noise = Real(Noise) ?? 0,
+            NoiseRelative = Real(NoiseRelative),
             Depth = Int(Depth),
             R2 = Int(R2),
             K2 = Int(K2),

@@ -3,7 +3,9 @@ namespace Sweeps.Numerics.Trials;
 /// <summary>
 /// Everything a trial is a pure function of: the problem and its sizes, the method and its
 /// parameters, the success criterion and the trial seed. Field names follow the spec's parameter
-/// names (d1, d2, r, k, m, p, noise, depth, r2, k2, sparsity). Unused fields stay null.
+/// names (d1, d2, r, k, m, p, noise, noise_relative, depth, r2, k2, sparsity). Unused fields stay null.
+/// Noise (SCIENCE.md 2.8): <see cref="Noise"/> is an absolute sigma; <see cref="NoiseRelative"/>, when
+/// set, instead gives sigma = noise_relative * ||A(M)|| / sqrt(m) (a family rejects both at once).
 /// </summary>
 public sealed record TrialParameters
 {
@@ -16,6 +18,7 @@ public sealed record TrialParameters
     public int? M { get; init; }
     public double? P { get; init; }
     public double Noise { get; init; }
+    public double? NoiseRelative { get; init; }
     public int? Depth { get; init; }
     public int? R2 { get; init; }
     public int? K2 { get; init; }
@@ -23,4 +26,7 @@ public sealed record TrialParameters
     public MethodParameters MethodParameters { get; init; } = MethodParameters.Defaults;
     public SuccessCriterion Success { get; init; } = new();
     public required ulong Seed { get; init; }
+
+    /// <summary>The noise level as the spec gives it (noise_relative when set, else noise): the sigma of the success rule error &lt;= c * sigma.</summary>
+    public double NoiseLevel => NoiseRelative ?? Noise;
 }

@@ -56,7 +56,7 @@ public static class TrialRunner
         var status = finite ? solution.Status : TrialStatus.Diverged;
         var reason = finite ? solution.Reason : solution.Reason ?? "non-finite factors";
         var metrics = finite ? problem.Evaluate(theta) : new PointMetrics(double.NaN, 0, double.NaN, []);
-        var success = status != TrialStatus.Diverged && parameters.Success.IsSuccess(metrics.RelError, parameters.Noise);
+        var success = status != TrialStatus.Diverged && parameters.Success.IsSuccess(metrics.RelError, parameters.NoiseLevel);
         return new TrialResult
         {
             Status = status,

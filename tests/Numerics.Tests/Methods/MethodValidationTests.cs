@@ -9,6 +9,7 @@ public sealed class MethodValidationTests
     [InlineData("flat-penalty")]
     [InlineData("gd-small-init")]
     [InlineData("gd-random-init")]
+    [InlineData("sam")]
     public void Defaults_are_valid_and_the_method_is_registered(string name) =>
         Assert.Empty(MethodCatalog.Get(name).Validate(MethodParameters.Defaults));
 
@@ -23,6 +24,10 @@ public sealed class MethodValidationTests
         Assert.Equal(
             ["lambda: not used by gd-random-init; allowed parameters: alpha, max_iters."],
             MethodCatalog.Get("gd-random-init").Validate(new MethodParameters { Lambda = 1e-3 }));
+        Assert.Equal(
+            ["lambda: not used by sam; allowed parameters: rho, alpha, step, max_iters.",
+             "rho: 0 is not allowed; it must be a finite number > 0."],
+            MethodCatalog.Get("sam").Validate(new MethodParameters { Lambda = 1e-3, Rho = 0 }));
     }
 
     [Fact]

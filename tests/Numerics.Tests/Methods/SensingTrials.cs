@@ -9,17 +9,17 @@ internal static class SensingTrials
     public const int D = 20;
 
     /// <summary>The parameters of trial <paramref name="index"/> of the cell (d, r = 2, k = d, m); the seed ignores the method, so methods share instances.</summary>
-    public static TrialParameters Parameters(string method, int m, int index, MethodParameters? methodParameters = null, string problem = "symmetric-sensing") => new()
+    public static TrialParameters Parameters(string method, int m, int index, MethodParameters? methodParameters = null, string problem = "symmetric-sensing", int d = D) => new()
     {
         Problem = problem,
         Method = method,
-        D1 = D,
-        D2 = D,
+        D1 = d,
+        D2 = d,
         R = 2,
-        K = D,
+        K = d,
         M = m,
         MethodParameters = methodParameters ?? MethodParameters.Defaults,
-        Seed = TrialSeed.Derive(2024, [new("d", D), new("r", 2), new("k", D), new("m", m)], index).Value,
+        Seed = TrialSeed.Derive(2024, [new("d", d), new("r", 2), new("k", d), new("m", m)], index).Value,
     };
 
     /// <summary>Results of trials 0..count-1 of a cell.</summary>

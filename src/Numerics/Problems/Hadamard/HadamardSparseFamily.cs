@@ -38,8 +38,7 @@ public sealed class HadamardSparseFamily : IProblemFamily
         if (depth == 1 && parameters.Method == Methods.ConvexMethod.FlatConvex.Name)
             errors.Add($"depth: 1 is not allowed with flat-convex: the linear model x = v_1 has the constant Hessian trace 2 tr D, " +
                 "so every interpolant is equally flat; use depth >= 2 (or nuclear for plain l1).");
-        if (!(parameters.Noise >= 0) || double.IsInfinity(parameters.Noise))
-            errors.Add($"noise: {parameters.Noise} is not allowed; it must be a finite number >= 0.");
+        SensingValidation.CheckNoise(errors, parameters);
         SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.P, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         if (parameters.M is not { } m)
             errors.Add($"m: missing; {FamilyName} needs the number of measurements (at least 1).");
@@ -70,7 +69,7 @@ public sealed class HadamardSparseFamily : IProblemFamily
 
         var measurementStream = seed.Stream(StreamPurpose.Measurements);
         var measurements = new GeneralMeasurementOperator(parameters.M!.Value, 1, d, ref measurementStream);
-        var data = SensingData.Observe(measurements, truth, parameters.Noise, seed);
+        var data = SensingData.Observe(measurements, truth, parameters, seed).Data;
         return new HadamardSparseProblem(parameters.Depth ?? DefaultDepth, truth, measurements, data);
     }
 }

@@ -64,7 +64,7 @@ public sealed class QuadraticNetworkFamily : IProblemFamily
 
         var measurementStream = seed.Stream(StreamPurpose.Measurements);
         var inputs = BilinearMeasurementOperator.Quadratic(parameters.M!.Value, d, ref measurementStream);
-        var data = SensingData.Observe(inputs, truth, parameters.Noise, seed);
+        var data = SensingData.Observe(inputs, truth, parameters, seed).Data;
         return new QuadraticNetworkProblem(parameters.K, parameters.K2 ?? 0, truth, inputs, data);
     }
 }

@@ -7,7 +7,7 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// <summary>
 /// general-sensing (SCIENCE.md 2.1): truth M = Z1 Z2^T / ||Z1 Z2^T||_F with Z1 (d1 x r), Z2 (d2 x r)
 /// i.i.d. N(0, 1) from the Truth stream; A_i i.i.d. Gaussian from the Measurements stream;
-/// b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute).
+/// b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute) or noise_relative * ||A(M)|| / sqrt(m).
 /// </summary>
 public sealed class GeneralSensingFamily : IProblemFamily
 {
@@ -45,8 +45,8 @@ public sealed class GeneralSensingFamily : IProblemFamily
         var truth = SampleTruth(parameters.D1, parameters.D2, parameters.R, seed);
         var stream = seed.Stream(StreamPurpose.Measurements);
         var (map, p, q) = measure(ref stream);
-        var data = SensingData.Observe(map, truth, parameters.Noise, seed);
-        return new GeneralSensingProblem(family, parameters.K, truth, map, data, p, q);
+        var (data, sigma) = SensingData.Observe(map, truth, parameters, seed);
+        return new GeneralSensingProblem(family, parameters.K, truth, map, data, p, q) { NoiseLevel = sigma };
     }
 
     /// <summary>

@@ -51,6 +51,8 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
 
     public ReadOnlySpan<double> Data => _data;
 
+    public double NoiseLevel { get; internal init; }
+
     public bool Symmetric => false;
 
     public int D1 { get; }

@@ -24,7 +24,7 @@ internal static class SensingValidation
         return errors;
     }
 
-    /// <summary>d1, d2 (equal when <paramref name="symmetric"/>), 1 &lt;= r &lt;= min(d1, d2), k &gt;= r, noise finite and &gt;= 0.</summary>
+    /// <summary>d1, d2 (equal when <paramref name="symmetric"/>), 1 &lt;= r &lt;= min(d1, d2), k &gt;= r, and <see cref="CheckNoise"/>.</summary>
     public static void CheckShape(List<string> errors, TrialParameters parameters, string family, bool symmetric)
     {
         var (d1, d2, r, k) = (parameters.D1, parameters.D2, parameters.R, parameters.K);
@@ -39,8 +39,20 @@ internal static class SensingValidation
             errors.Add($"r: {r} is not allowed; it must be between 1 and min(d1, d2) = {minDimension}.");
         if (k < Math.Max(r, 1))
             errors.Add($"k: {k} is not allowed; it must be at least the rank r = {r} (and at least 1).");
+        CheckNoise(errors, parameters);
+    }
+
+    /// <summary>noise and noise_relative finite and &gt;= 0, and not both set (noise &gt; 0 with noise_relative).</summary>
+    public static void CheckNoise(List<string> errors, TrialParameters parameters)
+    {
         if (!(parameters.Noise >= 0) || double.IsInfinity(parameters.Noise))
             errors.Add($"noise: {parameters.Noise} is not allowed; it must be a finite number >= 0.");
+        if (parameters.NoiseRelative is not { } relative)
+            return;
+        if (!(relative >= 0) || double.IsInfinity(relative))
+            errors.Add($"noise_relative: {relative} is not allowed; it must be a finite number >= 0.");
+        else if (parameters.Noise != 0)
+            errors.Add($"noise_relative: {relative} is not allowed together with noise = {parameters.Noise}; give one of them (noise is an absolute sigma, noise_relative a multiple of ||A(M)|| / sqrt(m)).");
     }
 
     /// <summary>One message for each of the named problem parameters that is set although <paramref name="family"/> does not use it.</summary>

@@ -7,7 +7,7 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// <summary>
 /// symmetric-sensing (SCIENCE.md 2.2), d1 = d2 = d: truth M = Z Z^T / ||Z Z^T||_F (PSD) with
 /// Z (d x r) i.i.d. N(0, 1) from the Truth stream; A_i = (G + G^T)/2 from the Measurements
-/// stream; b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute).
+/// stream; b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute) or noise_relative * ||A(M)|| / sqrt(m).
 /// </summary>
 public sealed class SymmetricSensingFamily : IProblemFamily
 {
@@ -37,7 +37,7 @@ public sealed class SymmetricSensingFamily : IProblemFamily
 
         var measurementStream = seed.Stream(StreamPurpose.Measurements);
         var measurements = new SymmetricMeasurementOperator(parameters.M!.Value, d, ref measurementStream);
-        var data = SensingData.Observe(measurements, truth, parameters.Noise, seed);
-        return new SymmetricSensingProblem(parameters.K, truth, measurements, data);
+        var (data, sigma) = SensingData.Observe(measurements, truth, parameters, seed);
+        return new SymmetricSensingProblem(parameters.K, truth, measurements, data) { NoiseLevel = sigma };
     }
 }

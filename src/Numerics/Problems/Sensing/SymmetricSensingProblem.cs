@@ -46,6 +46,8 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
 
     public ReadOnlySpan<double> Data => _data;
 
+    public double NoiseLevel { get; internal init; }
+
     public bool Symmetric => true;
 
     public int D1 { get; }

@@ -1,0 +1,90 @@
+using Sweeps.Numerics.LinearAlgebra;
+using Sweeps.Numerics.Methods;
+using Sweeps.Numerics.Problems;
+using Sweeps.Numerics.Random;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Numerics.Tests.Methods;
+
+/// <summary>sam (random-perturbation SAM): its mean step direction, the flatness it buys, its statuses.</summary>
+public sealed class SamTests
+{
+    [Fact]
+    public void The_mean_direction_is_the_gradient_of_the_loss_plus_the_scaled_hessian_trace()
+    {
+        // Small symmetric instance off the zero-loss set, so the residual part of tr Hess f counts too.
+        var parameters = new TrialParameters { Problem = "symmetric-sensing", Method = SamMethod.MethodName, D1 = 5, D2 = 5, R = 1, K = 4, M = 12, Seed = 3 };
+        var seed = new TrialSeed(parameters.Seed);
+        var problem = ProblemCatalog.Get(parameters.Problem).Sample(parameters, seed);
+        var n = problem.ParameterCount;
+        var theta = new double[n];
+        var init = seed.Stream(StreamPurpose.Init);
+        problem.Initialize(ref init, 1, theta);
+
+        const double rho = 0.7;
+        const int draws = 20000;
+        var direction = new PerturbedGradient(problem, rho, seed.Stream(StreamPurpose.Algorithm));
+        var mean = new double[n];
+        var g = new double[n];
+        for (var j = 0; j < draws; j++)
+        {
+            direction.Evaluate(theta, g);
+            Kernels.Axpy(1.0 / draws, g, mean);
+        }
+
+        // Independent: grad f from the problem, grad tr Hess f by central differences of the exact trace.
+        var expected = new double[n];
+        problem.LossAndGradient(theta, expected);
+        var weight = rho * rho / (2 * n);
+        var drift = new double[n];
+        const double h = 1e-5;
+        for (var i = 0; i < n; i++)
+        {
+            var saved = theta[i];
+            theta[i] = saved + h;
+            var plus = problem.HessianTrace(theta);
+            theta[i] = saved - h;
+            var minus = problem.HessianTrace(theta);
+            theta[i] = saved;
+            drift[i] = weight * (plus - minus) / (2 * h);
+        }
+        Kernels.Axpy(1, drift, expected);
+        // The drift term is the Monte Carlo part: its mean over 20000 draws must match within a few percent.
+        Assert.True(Kernels.Distance(mean, expected) <= 0.05 * Kernels.Norm(drift),
+            $"|mean - expected| = {Kernels.Distance(mean, expected):G3}, |drift| = {Kernels.Norm(drift):G3}");
+    }
+
+    [Fact]
+    public void Sam_reaches_flatter_zero_loss_points_than_gradient_descent_with_the_same_step_and_start()
+    {
+        // Below the threshold (m = 50 at d = 20): the zero-loss set is a continuum. gd-small-init with alpha = 1
+        // starts from SAM's start (same Init stream) and takes the same default step; gd-random-init is L-BFGS.
+        var sam = SensingTrials.Run(SamMethod.MethodName, 50, 3);
+        var gd = SensingTrials.Run(GradientDescentSmallInitMethod.MethodName, 50, 3, new MethodParameters { Alpha = 1 });
+        var lbfgs = SensingTrials.Run(RandomInitLbfgsMethod.MethodName, 50, 3);
+        for (var i = 0; i < sam.Length; i++)
+        {
+            Assert.Equal(TrialStatus.Converged, sam[i].Status);
+            Assert.True(sam[i].Loss < 1e-10 && gd[i].Loss < 1e-10, $"losses {sam[i].Loss}, {gd[i].Loss}");
+            Assert.True(sam[i].HessianTrace < 0.6 * gd[i].HessianTrace, $"sam {sam[i].HessianTrace} vs gd {gd[i].HessianTrace}");
+            Assert.True(sam[i].HessianTrace < 0.6 * lbfgs[i].HessianTrace, $"sam {sam[i].HessianTrace} vs gd-random-init {lbfgs[i].HessianTrace}");
+        }
+    }
+
+    [Fact]
+    public void A_small_cap_ends_in_the_iteration_limit_after_both_stages()
+    {
+        var result = TrialRunner.Run(SensingTrials.Parameters(SamMethod.MethodName, 60, 0, new MethodParameters { MaxIters = 3 }));
+        Assert.Equal(TrialStatus.IterationLimit, result.Status);
+        Assert.Equal(6, result.Iterations);
+        Assert.StartsWith("last stage:", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_perturbations_come_from_the_trial_seed()
+    {
+        var parameters = SensingTrials.Parameters(SamMethod.MethodName, 50, 1, new MethodParameters { MaxIters = 200 });
+        Assert.True(TrialRunner.Run(parameters).SameNumbersAs(TrialRunner.Run(parameters)));
+        Assert.NotEqual(TrialRunner.Run(parameters).HessianTrace, TrialRunner.Run(parameters with { Seed = parameters.Seed + 1 }).HessianTrace);
+    }
+}
