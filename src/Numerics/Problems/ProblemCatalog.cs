@@ -11,6 +11,7 @@ public static class ProblemCatalog
         new Sensing.BilinearSensingFamily(),
         new Completion.MatrixCompletionFamily(),
         new Network.QuadraticNetworkFamily(),
+        new Deep.DeepFactorizationFamily(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Families.Select(f => f.Name).ToArray();
