@@ -12,6 +12,7 @@ public static class ProblemCatalog
         new Completion.MatrixCompletionFamily(),
         new Network.QuadraticNetworkFamily(),
         new Deep.DeepFactorizationFamily(),
+        new Robust.RobustPcaFamily(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Families.Select(f => f.Name).ToArray();
