@@ -5,13 +5,14 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>
-/// ADMM for  minimize g(Z)  s.t.  Y in an affine set, Y = Z  (scaled form, penalty rho):
-///   Y+ = Proj(Z - U),   Z+ = prox_{g/rho}(Y+ + U),   U+ = U + Y+ - Z+.
-/// Proj is the cached affine projection (<see cref="AffineProjector"/>), the prox is the caller's.
+/// ADMM for  minimize g(Z)  s.t.  Y in a convex set C, Y = Z  (scaled form, penalty rho):
+///   Y+ = Proj_C(Z - U),   Z+ = prox_{g/rho}(Y+ + U),   U+ = U + Y+ - Z+.
+/// Proj_C is the cached affine projection (<see cref="AffineProjector"/>) or any other cheap projection
+/// (the l1-ball constraint of robust PCA), the prox is the caller's.
 /// Residuals, relative: primal = ||Y - Z|| / max(||Y||, ||Z||), dual = rho ||Z - Z_prev|| / ||rho U||;
 /// both at most the tolerance means converged. Residual balancing doubles or halves rho (rescaling U)
-/// when one residual exceeds ten times the other. rho starts at sqrt(count) / ||Y_0|| (Y_0 the
-/// least-norm interpolant), i.e. the threshold 1/rho sits at a typical one of <c>count</c> magnitudes
+/// when one residual exceeds ten times the other. rho starts at sqrt(count) / ||Y_0|| (Y_0 = Proj_C(0),
+/// the least-norm point of C), i.e. the threshold 1/rho sits at a typical one of <c>count</c> magnitudes
 /// of Y_0 (singular values, or entries).
 /// </summary>
 internal static class AffineAdmm
@@ -19,16 +20,23 @@ internal static class AffineAdmm
     /// <summary>Writes prox_{threshold g}(v) into z (same length).</summary>
     public delegate void Proximal(ReadOnlySpan<double> v, double threshold, Span<double> z);
 
+    /// <summary>Overwrites v with its Euclidean projection onto the constraint set.</summary>
+    public delegate void Projection(Span<double> v);
+
     private const double BalanceRatio = 10, BalanceFactor = 2;
     private const int CancellationStride = 16;
 
     /// <summary>Runs ADMM; <paramref name="z"/> receives the last Z (zero when the least-norm interpolant is zero).</summary>
     public static AdmmOutcome Run(
-        AffineProjector constraint, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation)
+        AffineProjector constraint, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation) =>
+        Run(constraint.Project, constraint.Length, prox, count, z, options, cancellation);
+
+    /// <summary>Runs ADMM over vectors of length <paramref name="n"/> with the constraint given by its projection.</summary>
+    public static AdmmOutcome Run(
+        Projection project, int n, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation)
     {
-        var n = constraint.Length;
         var y = new double[n];
-        constraint.Project(y);
+        project(y);
         var scale = Kernels.Norm(y);
         z.Clear();
         if (scale == 0)
@@ -45,7 +53,7 @@ internal static class AffineAdmm
             if (iteration % CancellationStride == 0) cancellation.ThrowIfCancellationRequested();
 
             for (var i = 0; i < n; i++) y[i] = z[i] - u[i];
-            constraint.Project(y);
+            project(y);
             z.CopyTo(zPrevious);
             for (var i = 0; i < n; i++) work[i] = y[i] + u[i];
             prox(work, 1 / rho, z);

@@ -33,10 +33,18 @@ public sealed record SpdRoots(int Dimension, double[] Half, double[] InverseHalf
     }
 
     /// <summary>The identity weight of size n (the unweighted nuclear norm).</summary>
-    public static SpdRoots Identity(int n)
+    public static SpdRoots Identity(int n) => ScaledIdentity(n, 1);
+
+    /// <summary>The weight c I of size n (c &gt; 0): roots sqrt(c) I and I / sqrt(c).</summary>
+    public static SpdRoots ScaledIdentity(int n, double c)
     {
-        var eye = new double[n * n];
-        for (var i = 0; i < n; i++) eye[i * n + i] = 1;
-        return new SpdRoots(n, eye, (double[])eye.Clone());
+        var half = new double[n * n];
+        var inverseHalf = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            half[i * n + i] = Math.Sqrt(c);
+            inverseHalf[i * n + i] = 1 / Math.Sqrt(c);
+        }
+        return new SpdRoots(n, half, inverseHalf);
     }
 }

@@ -11,6 +11,8 @@ public static class ProblemCatalog
         new Sensing.BilinearSensingFamily(),
         new Completion.MatrixCompletionFamily(),
         new Network.QuadraticNetworkFamily(),
+        new Deep.DeepFactorizationFamily(),
+        new Robust.RobustPcaFamily(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Families.Select(f => f.Name).ToArray();

@@ -127,11 +127,8 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
         var model = new double[D1 * D2];
         DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, model);
         var singular = SensingAnalysis.SingularValues(model, D1, D2);
-        var left = Matrix<double>.Build.DenseOfRowMajor(D1, Width, Left(theta).ToArray());
-        var right = Matrix<double>.Build.DenseOfRowMajor(D2, Width, Right(theta).ToArray());
-        var squaredNorms = Kernels.SumOfSquares(theta);
-        var balance = (left.TransposeThisAndMultiply(left) - right.TransposeThisAndMultiply(right)).FrobeniusNorm() / squaredNorms;
-        var normGap = squaredNorms / (2 * singular.Sum()) - 1;
+        var balance = SensingAnalysis.BalanceGap(Left(theta), Right(theta), Width);
+        var normGap = Kernels.SumOfSquares(theta) / (2 * singular.Sum()) - 1;
         return new PointMetrics(
             SensingAnalysis.RelativeError(model, _truth),
             SensingAnalysis.NumericalRank(singular),

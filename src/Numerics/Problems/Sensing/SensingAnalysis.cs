@@ -61,6 +61,15 @@ internal static class SensingAnalysis
         return lambda;
     }
 
+    /// <summary>||L^T L - R^T R||_F / (||L||_F^2 + ||R||_F^2) for row-major L (d1 x k) and R (d2 x k).</summary>
+    public static double BalanceGap(ReadOnlySpan<double> left, ReadOnlySpan<double> right, int k)
+    {
+        var l = Matrix<double>.Build.DenseOfRowMajor(left.Length / k, k, left.ToArray());
+        var r = Matrix<double>.Build.DenseOfRowMajor(right.Length / k, k, right.ToArray());
+        var squaredNorms = Kernels.SumOfSquares(left) + Kernels.SumOfSquares(right);
+        return (l.TransposeThisAndMultiply(l) - r.TransposeThisAndMultiply(r)).FrobeniusNorm() / squaredNorms;
+    }
+
     /// <summary>||X - M||_F / ||M||_F.</summary>
     public static double RelativeError(ReadOnlySpan<double> x, ReadOnlySpan<double> truth) =>
         Kernels.Distance(x, truth) / Kernels.Norm(truth);

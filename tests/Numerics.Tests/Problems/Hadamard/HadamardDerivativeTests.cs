@@ -82,17 +82,7 @@ public sealed class HadamardDerivativeTests
     public void Initialization_has_the_requested_model_norm_on_average(int depth)
     {
         var problem = Sample(d: 50, r: 3, m: 10, depth);
-        var theta = new double[problem.ParameterCount];
-        var x = new double[problem.Dimension];
-        var stream = new TrialSeed(9).Stream(StreamPurpose.Init);
-        const int draws = 400;
-        var mean = 0.0;
-        for (var t = 0; t < draws; t++)
-        {
-            problem.Initialize(ref stream, 1e-3, theta);
-            problem.Product(theta, x);
-            mean += Kernels.SumOfSquares(x) / draws;
-        }
+        var mean = MeanSquaredModelNorm(problem, problem.Dimension, (theta, x) => problem.Product(theta, x), 1e-3, draws: 400);
         Assert.InRange(mean / 1e-6, 0.85, 1.15);
     }
 }

@@ -38,6 +38,22 @@ internal static class SensingInstances
         return theta;
     }
 
+    /// <summary>The mean of ||model||^2 over <paramref name="draws"/> initializations of scale <paramref name="scale"/> (Init stream of seed 9).</summary>
+    public static double MeanSquaredModelNorm(IFactorizedProblem problem, int modelLength, Action<double[], double[]> product, double scale, int draws)
+    {
+        var theta = new double[problem.ParameterCount];
+        var model = new double[modelLength];
+        var stream = new TrialSeed(9).Stream(StreamPurpose.Init);
+        var mean = 0.0;
+        for (var t = 0; t < draws; t++)
+        {
+            problem.Initialize(ref stream, scale, theta);
+            product(theta, model);
+            mean += Sweeps.Numerics.LinearAlgebra.Kernels.SumOfSquares(model) / draws;
+        }
+        return mean;
+    }
+
     public static double[] Gradient(IFactorizedProblem problem, double[] theta)
     {
         var gradient = new double[theta.Length];
