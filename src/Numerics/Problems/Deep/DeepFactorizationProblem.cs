@@ -85,6 +85,8 @@ public sealed class DeepFactorizationProblem : IMatrixSensingProblem
 
     public ReadOnlySpan<double> Data => _sensing.Data;
 
+    public double NoiseLevel => _sensing.NoiseLevel;
+
     public bool Symmetric => false;
 
     public int D1 => _sensing.D1;
