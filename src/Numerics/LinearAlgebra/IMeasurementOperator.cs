@@ -19,4 +19,17 @@ public interface IMeasurementOperator
 
     /// <summary>X += scale * A^*(y) = scale * sum_i y_i A_i.</summary>
     void AddAdjoint(ReadOnlySpan<double> y, double scale, Span<double> x);
+
+    /// <summary>
+    /// The gradient's data pass: r = A(X) - b and S += A^*(r); returns ||r||^2. Operators that store
+    /// their A_i override it to read each A_i once, while it is still in cache after its dot product
+    /// (half the memory traffic of Apply then AddAdjoint; same operations in the same order).
+    /// </summary>
+    double ResidualAndAdjoint(ReadOnlySpan<double> x, ReadOnlySpan<double> b, Span<double> residual, Span<double> adjoint)
+    {
+        Apply(x, residual);
+        Kernels.Axpy(-1.0, b, residual);
+        AddAdjoint(residual, 1.0, adjoint);
+        return Kernels.SumOfSquares(residual);
+    }
 }

@@ -132,10 +132,11 @@ public sealed class DeepFactorizationProblem : IMatrixSensingProblem
     public double LossAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
     {
         CheckLength(gradient.Length);
-        var loss = Loss(theta);
+        Product(theta, _fit.Model);
+        var loss = _fit.EvaluateWithAdjoint();
         var h = _backward.AsSpan(0, D1 * D2);
         h.Clear();
-        Kernels.Axpy(2.0 / _fit.Count, _fit.Adjoint(), h);
+        Kernels.Axpy(2.0 / _fit.Count, _fit.Adjoint, h);
         for (var j = Depth - 1; j >= 0; j--)
         {
             var layerGradient = Layer(gradient, j);

@@ -77,8 +77,8 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
     {
         CheckLength(theta.Length);
         CheckLength(gradient.Length);
-        var loss = Residuals(theta);
-        var adjoint = _fit.Adjoint();
+        var loss = Residuals(theta, withAdjoint: true);
+        var adjoint = _fit.Adjoint;
         var scale = 2.0 / _fit.Count;
         for (var i = 0; i < Dimension; i++)
             for (var j = 0; j < Depth; j++)
@@ -264,10 +264,10 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
     }
 
     /// <summary>Fills the residuals r = A x - b and returns f = ||r||^2 / m.</summary>
-    private double Residuals(ReadOnlySpan<double> theta)
+    private double Residuals(ReadOnlySpan<double> theta, bool withAdjoint = false)
     {
         Product(theta, _fit.Model);
-        return _fit.Evaluate();
+        return withAdjoint ? _fit.EvaluateWithAdjoint() : _fit.Evaluate();
     }
 
     private static double Square(double v) => v * v;

@@ -80,8 +80,8 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     {
         CheckLength(theta.Length);
         CheckLength(gradient.Length);
-        var loss = Residuals(theta);
-        var adjoint = _fit.Adjoint();
+        var loss = Residuals(theta, withAdjoint: true);
+        var adjoint = _fit.Adjoint;
         gradient.Clear();
         var scale = 2.0 / _fit.Count;
         DenseProducts.AddProduct(scale, adjoint, Right(theta), Width, Left(gradient));
@@ -162,10 +162,10 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     }
 
     /// <summary>Fills the residuals r = A(L R^T) - b and returns f = ||r||^2 / m.</summary>
-    private double Residuals(ReadOnlySpan<double> theta)
+    private double Residuals(ReadOnlySpan<double> theta, bool withAdjoint = false)
     {
         DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, _fit.Model);
-        return _fit.Evaluate();
+        return withAdjoint ? _fit.EvaluateWithAdjoint() : _fit.Evaluate();
     }
 
     /// <summary>2(&lt;P, L L^T&gt; + &lt;Q, R R^T&gt;), leaving P L and Q R in the product buffers.</summary>

@@ -4,8 +4,9 @@ namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
 /// The data term of a sensing loss, f = (1/m) ||A(X) - b||^2, with its scratch buffers:
-/// write X into <see cref="Model"/>, call <see cref="Evaluate"/> (residuals r = A(X) - b), then
-/// <see cref="Adjoint"/> gives S = sum_i r_i A_i, so that grad_X f = (2/m) S. Allocation-free.
+/// write X into <see cref="Model"/>, then call <see cref="Evaluate"/> (residuals r = A(X) - b) for
+/// the loss, or <see cref="EvaluateWithAdjoint"/>, which also leaves S = sum_i r_i A_i in
+/// <see cref="Adjoint"/> (grad_X f = (2/m) S) in one pass over the operator. Allocation-free.
 /// </summary>
 internal sealed class LeastSquaresFit(IMeasurementOperator measurements, double[] data)
 {
@@ -30,11 +31,13 @@ internal sealed class LeastSquaresFit(IMeasurementOperator measurements, double[
         return Kernels.SumOfSquares(_residual) / Count;
     }
 
-    /// <summary>S = A^*(r) = sum_i r_i A_i (rows x cols) for the residuals of the last <see cref="Evaluate"/>.</summary>
-    public ReadOnlySpan<double> Adjoint()
+    /// <summary>Like <see cref="Evaluate"/>, and also S = A^*(r) into <see cref="Adjoint"/>.</summary>
+    public double EvaluateWithAdjoint()
     {
         Array.Clear(_adjoint);
-        measurements.AddAdjoint(_residual, 1.0, _adjoint);
-        return _adjoint;
+        return measurements.ResidualAndAdjoint(_model, data, _residual, _adjoint) / Count;
     }
+
+    /// <summary>S = A^*(r) = sum_i r_i A_i (rows x cols) as of the last <see cref="EvaluateWithAdjoint"/>.</summary>
+    public ReadOnlySpan<double> Adjoint => _adjoint;
 }

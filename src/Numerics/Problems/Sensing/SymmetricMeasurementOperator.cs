@@ -17,6 +17,7 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
     private static readonly double OffDiagonalScale = Math.Sqrt(0.5);
     private readonly double[] _packed;
     private readonly double[] _scratch;
+    private readonly double[] _accumulator;
     private readonly int _size;
 
     /// <summary>Draws A_1..A_m, each upper triangle row by row, from <paramref name="stream"/>.</summary>
@@ -29,6 +30,7 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
         _size = PackedLength(dimension);
         _packed = new double[checked(count * _size)];
         _scratch = new double[_size];
+        _accumulator = new double[_size];
         var p = 0;
         for (var i = 0; i < count; i++)
             for (var j = 0; j < dimension; j++)
@@ -51,14 +53,7 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
     public void Apply(ReadOnlySpan<double> x, Span<double> y)
     {
         CheckShapes(x.Length, y.Length);
-        var d = Rows;
-        var p = 0;
-        for (var j = 0; j < d; j++)
-        {
-            _scratch[p++] = x[j * d + j];
-            for (var l = j + 1; l < d; l++)
-                _scratch[p++] = 0.5 * (x[j * d + l] + x[l * d + j]);
-        }
+        Pack(x, _scratch);
         for (var i = 0; i < Count; i++)
             y[i] = Kernels.Dot(Packed(i), _scratch);
     }
@@ -69,14 +64,51 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
         Array.Clear(_scratch);
         for (var i = 0; i < Count; i++)
             Kernels.Axpy(y[i], Packed(i), _scratch);
+        AddUnpacked(_scratch, scale, x);
+    }
+
+    /// <summary>One pass: for each i, r_i = &lt;A_i, X&gt; - b_i, then S += r_i A_i (packed) while A_i is in cache.</summary>
+    public double ResidualAndAdjoint(ReadOnlySpan<double> x, ReadOnlySpan<double> b, Span<double> residual, Span<double> adjoint)
+    {
+        CheckShapes(x.Length, residual.Length);
+        CheckShapes(adjoint.Length, b.Length);
+        Pack(x, _scratch);
+        Array.Clear(_accumulator);
+        for (var i = 0; i < Count; i++)
+        {
+            var a = Packed(i);
+            var r = Kernels.Dot(a, _scratch) - b[i];
+            residual[i] = r;
+            Kernels.Axpy(r, a, _accumulator);
+        }
+        AddUnpacked(_accumulator, 1.0, adjoint);
+        return Kernels.SumOfSquares(residual);
+    }
+
+    /// <summary>The packed upper triangle of (X + X^T)/2, matching the off-diagonal weight 2 of the packed A_i.</summary>
+    private void Pack(ReadOnlySpan<double> x, Span<double> packed)
+    {
         var d = Rows;
         var p = 0;
         for (var j = 0; j < d; j++)
         {
-            x[j * d + j] += scale * _scratch[p++];
+            packed[p++] = x[j * d + j];
+            for (var l = j + 1; l < d; l++)
+                packed[p++] = 0.5 * (x[j * d + l] + x[l * d + j]);
+        }
+    }
+
+    /// <summary>X += scale * (the symmetric matrix whose packed form, off-diagonals doubled, is <paramref name="packed"/>).</summary>
+    private void AddUnpacked(ReadOnlySpan<double> packed, double scale, Span<double> x)
+    {
+        var d = Rows;
+        var p = 0;
+        for (var j = 0; j < d; j++)
+        {
+            x[j * d + j] += scale * packed[p++];
             for (var l = j + 1; l < d; l++)
             {
-                var half = 0.5 * scale * _scratch[p++];
+                var half = 0.5 * scale * packed[p++];
                 x[j * d + l] += half;
                 x[l * d + j] += half;
             }

@@ -75,8 +75,8 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
     {
         CheckLength(theta.Length);
         CheckLength(gradient.Length);
-        var loss = Residuals(theta);
-        var adjoint = _fit.Adjoint();
+        var loss = Residuals(theta, withAdjoint: true);
+        var adjoint = _fit.Adjoint;
         gradient.Clear();
         DenseProducts.AddProduct(4.0 / _fit.Count, adjoint, theta, Width, gradient);
         return loss;
@@ -145,10 +145,10 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
     }
 
     /// <summary>Fills the residuals r = A(U U^T) - b and returns f = ||r||^2 / m.</summary>
-    private double Residuals(ReadOnlySpan<double> theta)
+    private double Residuals(ReadOnlySpan<double> theta, bool withAdjoint = false)
     {
         DenseProducts.Gram(theta, Width, _fit.Model);
-        return _fit.Evaluate();
+        return withAdjoint ? _fit.EvaluateWithAdjoint() : _fit.Evaluate();
     }
 
     /// <summary>D2 = (1/m) sum A_i^2 (A_i symmetric, so A_i^2 = A_i A_i^T).</summary>

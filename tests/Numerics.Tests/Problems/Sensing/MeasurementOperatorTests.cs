@@ -31,6 +31,33 @@ public sealed class MeasurementOperatorTests
         Assert.True(RelativeDifference(lhs, rhs) < 1e-12);
     }
 
+    /// <summary>The fused pass equals Apply, subtract, AddAdjoint bit for bit (the interface's two-pass default).</summary>
+    private static void AssertFusedPassMatchesTwoPasses(IMeasurementOperator op)
+    {
+        var x = Normal(op.Rows * op.Cols, 5);
+        var b = Normal(op.Count, 6);
+        var start = Normal(x.Length, 7);
+        var (residual, adjoint) = (new double[op.Count], (double[])start.Clone());
+        var sum = op.ResidualAndAdjoint(x, b, residual, adjoint);
+
+        var expectedResidual = new double[op.Count];
+        op.Apply(x, expectedResidual);
+        for (var i = 0; i < b.Length; i++) expectedResidual[i] -= b[i];
+        var expectedAdjoint = (double[])start.Clone();
+        op.AddAdjoint(expectedResidual, 1.0, expectedAdjoint);
+        Assert.Equal(expectedResidual, residual);
+        Assert.Equal(expectedAdjoint, adjoint);
+        Assert.Equal(expectedResidual.Sum(r => r * r), sum, 12);
+    }
+
+    [Fact]
+    public void Fused_residual_and_adjoint_pass_equals_the_two_pass_computation()
+    {
+        var stream = new TrialSeed(8).Stream(StreamPurpose.Measurements);
+        AssertFusedPassMatchesTwoPasses(new GeneralMeasurementOperator(11, 5, 9, ref stream));
+        AssertFusedPassMatchesTwoPasses(new SymmetricMeasurementOperator(13, 9, ref stream));
+    }
+
     [Fact]
     public void General_operator_satisfies_the_adjoint_identity()
     {
