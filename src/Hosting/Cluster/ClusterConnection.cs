@@ -35,6 +35,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         builder.UseOrleansClient(client => client
             .UseRedisClustering(o => o.ConfigurationOptions = redis.Clone())
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId))
+            // Re-read the gateways often: after all silos restart, the old ones are all gone.
+            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
             .UseConnectionRetryFilter(async (_, token) =>
             {
                 if (DateTime.UtcNow >= deadline)
