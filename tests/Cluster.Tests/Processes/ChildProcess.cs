@@ -51,9 +51,24 @@ internal sealed class ChildProcess : IDisposable
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) child._output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) child._output.Enqueue(e.Data); };
         process.Start();
+        if (Environment.GetEnvironmentVariable("SWEEPS_TEST_LOGS") is { Length: > 0 } logs)
+            child.TeeTo(Path.Combine(Directory.CreateDirectory(logs).FullName, $"{DateTime.Now:HHmmss}-{name.Replace(' ', '-')}-{process.Id}.log"));
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Also appends every line to <paramref name="path"/> (set SWEEPS_TEST_LOGS=DIR to keep the logs of a run).</summary>
+    private void TeeTo(string path)
+    {
+        var gate = new object();
+        void Append(object? _, DataReceivedEventArgs e)
+        {
+            if (e.Data is null) return;
+            lock (gate) File.AppendAllText(path, e.Data + "\n");
+        }
+        _process.OutputDataReceived += Append;
+        _process.ErrorDataReceived += Append;
     }
 
     /// <summary>Waits for the process to exit; fails with its output when it has not within <paramref name="timeout"/>.</summary>

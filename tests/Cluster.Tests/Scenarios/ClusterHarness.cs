@@ -68,7 +68,15 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <summary>Runs a client to the end and fails with its output unless it exits 0.</summary>
     public async Task RunClientToEndAsync(ChildProcess client)
     {
-        var code = await client.WaitForExitAsync(SweepTimeout);
+        int code;
+        try
+        {
+            code = await client.WaitForExitAsync(SweepTimeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n--- silos ---\n{SiloTails()}", e);
+        }
         Assert.True(code == 0, $"{client.Name} exited {code}:\n{client.Tail()}\n--- silos ---\n{SiloTails()}");
     }
 
@@ -90,7 +98,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
         }, SweepTimeout, () => $"the sweep reaches {fraction:P0} (last: {last?.Status} {last?.Done}/{last?.Total})\n{SiloTails()}");
     }
 
-    public string SiloTails() => string.Join("\n", _silos.Select(s => $"[{s.Process.Name}]\n{s.Process.Tail(15)}"));
+    public string SiloTails() => string.Join("\n", _silos.Select(s => $"[{s.Process.Name}]\n{s.Process.Tail(60)}"));
 
     public async ValueTask DisposeAsync()
     {

@@ -98,20 +98,37 @@ public sealed class SweepGrain(
             _ = DispatchAsync(chunk);
     }
 
-    /// <summary>Not awaited in the coordinator's turn: a cell may be calling back with progress meanwhile.</summary>
+    /// <summary>
+    /// Not awaited in the coordinator's turn: a cell may be calling back with progress meanwhile.
+    /// A failed dispatch (a silo died, an activation was moving) is sent again with back-off; cells
+    /// count each trial once per run however often it arrives.
+    /// </summary>
     private async Task DispatchAsync(CellWork chunk)
     {
-        try
+        var key = GrainKeys.Cell(chunk.SweepId, chunk.Trial.CellKey, chunk.Trial.Method);
+        for (var attempt = 1; ; attempt++)
         {
-            var key = GrainKeys.Cell(chunk.SweepId, chunk.Trial.CellKey, chunk.Trial.Method);
-            await GrainFactory.GetGrain<ICellGrain>(key).Dispatch(chunk);
-        }
-        catch (Exception e)
-        {
-            // Its trials stay in flight; the stall check starts a new run if they never report.
-            logger.LogWarning(e, "Dispatch of {Count} trials of {Cell}/{Method} failed", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method);
+            try
+            {
+                await GrainFactory.GetGrain<ICellGrain>(key).Dispatch(chunk);
+                return;
+            }
+            catch (Exception e) when (attempt < DispatchAttempts && _run?.Generation == chunk.Generation)
+            {
+                logger.LogWarning("Dispatch of {Count} trials of {Cell}/{Method} failed (attempt {Attempt}: {Error}); retrying",
+                    chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method, attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+            catch (Exception e)
+            {
+                // Its trials stay in flight; the stall check starts a new run if they never report.
+                logger.LogWarning(e, "Dispatch of {Count} trials of {Cell}/{Method} failed", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method);
+                return;
+            }
         }
     }
+
+    private const int DispatchAttempts = 5;
 
     private async Task CheckStallAsync(CancellationToken cancellation)
     {
