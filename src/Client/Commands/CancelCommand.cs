@@ -21,15 +21,11 @@ public sealed class CancelCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, [ClusterArguments.Option], []);
-        var id = ClusterArguments.SweepId(reader);
-        await using var connection = await ClusterArguments.ConnectAsync(ClusterArguments.Required(reader), cancellation);
+        var (connection, id) = await ClusterArguments.ConnectToSweepAsync(args, cancellation);
+        await using var _ = connection;
         var p = await connection.Client.GetGrain<ISweepGrain>(id).Cancel();
         if (p.Status == SweepStatus.NotStarted)
-        {
-            terminal.Error.WriteLine($"sweep '{id}': not found on this cluster (see 'sweeps list').");
-            return CommandLine.Failed;
-        }
+            return ClusterArguments.NotFound(terminal, id);
         terminal.Error.WriteLine($"sweep '{id}': {p.Status}, {p.Done}/{p.Total} done.");
         return CommandLine.Ok;
     }

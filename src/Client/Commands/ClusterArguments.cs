@@ -38,6 +38,21 @@ public static class ClusterArguments
         return await ClusterConnection.ConnectAsync(redis, Id("SWEEPS_CLUSTER_ID"), Id("SWEEPS_SERVICE_ID"), ConnectBudget, cancellation: cancellation);
     }
 
+    /// <summary>Reads `ID [--cluster REDIS]` and connects: the commands that act on one sweep.</summary>
+    public static async Task<(ClusterConnection Connection, string SweepId)> ConnectToSweepAsync(IReadOnlyList<string> args, CancellationToken cancellation)
+    {
+        var reader = new ArgumentReader(args, [Option], []);
+        var id = SweepId(reader);
+        return (await ConnectAsync(Required(reader), cancellation), id);
+    }
+
+    /// <summary>Reports an unknown sweep id; returns the exit code.</summary>
+    public static int NotFound(Terminal terminal, string sweepId)
+    {
+        terminal.Error.WriteLine($"sweep '{sweepId}': not found on this cluster (see 'sweeps list').");
+        return CommandLine.Failed;
+    }
+
     /// <summary>The sweep id positional argument of status, watch, cancel and export.</summary>
     public static string SweepId(ArgumentReader reader) => reader.Positional.Count switch
     {

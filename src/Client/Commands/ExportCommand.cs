@@ -35,10 +35,7 @@ public sealed class ExportCommand : ICommand
         var grains = connection.Client;
         var text = await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).GetSpecText(id);
         if (text is null)
-        {
-            terminal.Error.WriteLine($"sweep '{id}': not found on this cluster (see 'sweeps list').");
-            return CommandLine.Failed;
-        }
+            return ClusterArguments.NotFound(terminal, id);
         var progress = await grains.GetGrain<ISweepGrain>(id).GetProgress();
         if (progress.Status != SweepStatus.Completed)
         {

@@ -22,15 +22,11 @@ public sealed class StatusCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, [ClusterArguments.Option], []);
-        var id = ClusterArguments.SweepId(reader);
-        await using var connection = await ClusterArguments.ConnectAsync(ClusterArguments.Required(reader), cancellation);
+        var (connection, id) = await ClusterArguments.ConnectToSweepAsync(args, cancellation);
+        await using var _ = connection;
         var p = await connection.Client.GetGrain<ISweepGrain>(id).GetProgress();
         if (p.Status == SweepStatus.NotStarted)
-        {
-            terminal.Error.WriteLine($"sweep '{id}': not found on this cluster (see 'sweeps list').");
-            return CommandLine.Failed;
-        }
+            return ClusterArguments.NotFound(terminal, id);
         terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{id}: {p.Status}, {p.Done}/{p.Total} done ({p.Computed} computed, {p.Reused} reused), {p.Successes} successes, {p.Diverged} diverged"));
         foreach (var m in p.Methods)

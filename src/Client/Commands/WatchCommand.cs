@@ -22,9 +22,8 @@ public sealed class WatchCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, [ClusterArguments.Option], []);
-        var id = ClusterArguments.SweepId(reader);
-        await using var connection = await ClusterArguments.ConnectAsync(ClusterArguments.Required(reader), cancellation);
+        var (connection, id) = await ClusterArguments.ConnectToSweepAsync(args, cancellation);
+        await using var _ = connection;
         var line = new ProgressLine(terminal, DateTimeOffset.UtcNow);
         SweepProgress? last = null;
         await foreach (var p in connection.Client.FollowAsync(id, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(3), cancellation))
@@ -35,10 +34,7 @@ public sealed class WatchCommand : ICommand
             last = p;
         }
         if (last is null)
-        {
-            terminal.Error.WriteLine($"sweep '{id}': not found on this cluster (see 'sweeps list').");
-            return CommandLine.Failed;
-        }
+            return ClusterArguments.NotFound(terminal, id);
         terminal.Error.WriteLine($"sweep '{id}': {last.Status}.");
         return last.Status == SweepStatus.Completed ? CommandLine.Ok : CommandLine.Failed;
     }

@@ -13,55 +13,40 @@ namespace Sweeps.Cluster.Tests.Scenarios;
 public sealed class FaultToleranceTests(EmbeddedBaseline baseline) : IClassFixture<EmbeddedBaseline>
 {
     [Fact]
-    public async Task Silo_killed_mid_sweep_the_sweep_completes_with_every_trial_once()
-    {
-        await using var cluster = await ClusterHarness.StartAsync(silos: 3);
-        var client = cluster.StartClient(Specs.Small(), "out");
-        await cluster.WaitForProgressAsync(0.2);
-        cluster.Silos[1].Process.Kill();
-        await cluster.RunClientToEndAsync(client);
-        AssertMatches(baseline.Rows10, cluster.OutputPath("out"));
-    }
+    public Task Silo_killed_mid_sweep_the_sweep_completes_with_every_trial_once() =>
+        RunWithFaultAsync(silos: 3, (cluster, _) =>
+        {
+            cluster.Silos[1].Process.Kill();
+            return Task.CompletedTask;
+        });
 
     [Fact]
-    public async Task Client_killed_mid_sweep_the_sweep_goes_on_and_a_new_client_attaches()
-    {
-        await using var cluster = await ClusterHarness.StartAsync(silos: 2);
-        var first = cluster.StartClient(Specs.Small(), "out");
-        await cluster.WaitForProgressAsync(0.2);
-        first.Kill();
-        var atKill = (await cluster.ProgressAsync()).Done;
-        await Eventually.HoldsAsync(async () => (await cluster.ProgressAsync()).Done > atKill, TimeSpan.FromSeconds(60),
-            () => "the sweep makes progress without a client");
-        var second = cluster.StartClient(Specs.Small(), "out");
-        await cluster.RunClientToEndAsync(second);
-        AssertMatches(baseline.Rows10, cluster.OutputPath("out"));
-    }
+    public Task Client_killed_mid_sweep_the_sweep_goes_on_and_a_new_client_attaches() =>
+        RunWithFaultAsync(silos: 2, async (cluster, client) =>
+        {
+            client.Kill();
+            var atKill = (await cluster.ProgressAsync()).Done;
+            await Eventually.HoldsAsync(async () => (await cluster.ProgressAsync()).Done > atKill, TimeSpan.FromSeconds(60),
+                () => "the sweep makes progress without a client");
+            return cluster.StartClient(Specs.Small(), "out");
+        });
 
     [Fact]
-    public async Task All_silos_stopped_mid_sweep_and_started_again_the_sweep_resumes_from_redis()
-    {
-        await using var cluster = await ClusterHarness.StartAsync(silos: 2);
-        var client = cluster.StartClient(Specs.Small(), "out");
-        await cluster.WaitForProgressAsync(0.2);
-        await Task.WhenAll(cluster.Silos.Select(s => s.Process.TerminateAsync(TimeSpan.FromSeconds(40))));
-        await cluster.StartSilosAsync(2);
-        await cluster.RunClientToEndAsync(client);
-        AssertMatches(baseline.Rows10, cluster.OutputPath("out"));
-    }
+    public Task All_silos_stopped_mid_sweep_and_started_again_the_sweep_resumes_from_redis() =>
+        RunWithFaultAsync(silos: 2, async (cluster, _) =>
+        {
+            await Task.WhenAll(cluster.Silos.Select(s => s.Process.TerminateAsync(TimeSpan.FromSeconds(40))));
+            await cluster.StartSilosAsync(2);
+        });
 
     [Fact]
-    public async Task Redis_restarted_mid_sweep_nothing_is_lost()
-    {
-        await using var cluster = await ClusterHarness.StartAsync(silos: 2);
-        var client = cluster.StartClient(Specs.Small(), "out");
-        await cluster.WaitForProgressAsync(0.2);
-        await cluster.Redis.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        await cluster.Redis.StartAsync();
-        await cluster.RunClientToEndAsync(client);
-        AssertMatches(baseline.Rows10, cluster.OutputPath("out"));
-    }
+    public Task Redis_restarted_mid_sweep_nothing_is_lost() =>
+        RunWithFaultAsync(silos: 2, async (cluster, _) =>
+        {
+            await cluster.Redis.StopAsync();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await cluster.Redis.StartAsync();
+        });
 
     [Fact]
     public async Task Extending_a_finished_sweep_computes_only_the_new_trials()
@@ -76,6 +61,28 @@ public sealed class FaultToleranceTests(EmbeddedBaseline baseline) : IClassFixtu
         var firstRun = baseline.Rows10.Count - 1;
         Assert.Equal(firstRun, root.GetProperty("trials_reused").GetInt64());
         Assert.Equal(baseline.Rows14.Count - 1 - firstRun, root.GetProperty("trials_computed").GetInt64());
+    }
+
+    /// <summary>
+    /// Starts the cluster and a client on the 360-trial spec, injects <paramref name="fault"/> once a
+    /// fifth of the trials are done, and checks the client that finishes (the same one, or the one
+    /// the fault returns) writes the embedded run's rows.
+    /// </summary>
+    private Task RunWithFaultAsync(int silos, Func<ClusterHarness, ChildProcess, Task> fault) =>
+        RunWithFaultAsync(silos, async (cluster, client) =>
+        {
+            await fault(cluster, client);
+            return client;
+        });
+
+    private async Task RunWithFaultAsync(int silos, Func<ClusterHarness, ChildProcess, Task<ChildProcess>> fault)
+    {
+        await using var cluster = await ClusterHarness.StartAsync(silos);
+        var client = cluster.StartClient(Specs.Small(), "out");
+        await cluster.WaitForProgressAsync(0.2);
+        var finishing = await fault(cluster, client);
+        await cluster.RunClientToEndAsync(finishing);
+        AssertMatches(baseline.Rows10, cluster.OutputPath("out"));
     }
 
     private static void AssertMatches(List<string> expected, string folder)
