@@ -46,6 +46,13 @@ start_silo() {
   echo "silo did not become ready: $(tail -5 "$work/silo-$http.log")" >&2; exit 1
 }
 
+# silo_cpu: the CPU seconds (user + system) each silo has used so far, to see how the work spread.
+silo_cpu() {
+  for pid in "${silo_pids[@]}"; do
+    awk -v pid="$pid" -v hz="$(getconf CLK_TCK)" '{printf "silo %s: %.1f CPU s\n", pid, ($14 + $15) / hz}' "/proc/$pid/stat"
+  done
+}
+
 # stop_silos: SIGTERM every silo, wait for them.
 stop_silos() {
   for pid in "${silo_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -57,7 +64,7 @@ stop_silos() {
 run_sweep() {
   local start end
   start=$(date +%s.%N)
-  dotnet "$client_dll" run "$1" --cluster "$redis" --out "$2" >"$work/client.log" 2>&1 || { cat "$work/client.log" >&2; exit 1; }
+  timeout "${SWEEP_TIMEOUT:-1800}" dotnet "$client_dll" run "$1" --cluster "$redis" --out "$2" >"$work/client.log" 2>&1 || { tail -20 "$work/client.log" >&2; exit 1; }
   end=$(date +%s.%N)
   python3 -c "print(f'{$end - $start:.1f}')"
 }

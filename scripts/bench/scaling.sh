@@ -25,6 +25,7 @@ for silos in 1 2; do
   seconds="$(run_sweep "$work/spec.yaml" "$work/out-$silos")"
   rate[$silos]="$(python3 -c "print(f'{$total / $seconds:.2f}')")"
   echo "$silos silo(s): $total trials in $seconds s = ${rate[$silos]} trials/s"
+  silo_cpu
   stop_silos
 done
 python3 -c "print(f'throughput ratio 2 silos / 1 silo: {${rate[2]} / ${rate[1]}:.2f}')"

@@ -26,6 +26,8 @@ internal static class SiloWebHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Information);
+        // Orleans' placement pipeline logs two Polly lines per placed grain (per trial) at Information.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         // The options logger prints Redis connection strings, passwords included: never log them.
         builder.Logging.AddFilter("Orleans.Runtime.SiloOptionsLogger", LogLevel.None);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
