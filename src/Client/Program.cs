@@ -16,5 +16,8 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 var commandLine = new CommandLine(
-    [new RunCommand(), new ValidateCommand(), new PlotCommand(), new TheoryCommand(), new TrialCommand()], Terminal.Console);
+    [
+        new RunCommand(), new ValidateCommand(), new PlotCommand(), new TheoryCommand(), new TrialCommand(),
+        new ListCommand(), new StatusCommand(), new WatchCommand(), new CancelCommand(), new ExportCommand(),
+    ], Terminal.Console);
 return await commandLine.RunAsync(args, interrupt.Token);

@@ -10,14 +10,19 @@ public static class SweepClient
     public static Task<SweepProgress> SubmitAsync(this IGrainFactory grains, SweepDefinition definition) =>
         grains.GetGrain<ISweepGrain>(definition.SweepId).Start(definition);
 
-    /// <summary>Polls the sweep's progress every <paramref name="interval"/> until it is completed or cancelled (the last item is final).</summary>
+    /// <summary>
+    /// Polls the sweep's progress every <paramref name="interval"/> until it is completed or cancelled
+    /// (the last item is final). With <paramref name="tolerateFailuresFor"/> a failed poll (a silo
+    /// died, the gateway changed) is retried until that long has passed without an answer.
+    /// </summary>
     public static async IAsyncEnumerable<SweepProgress> FollowAsync(
-        this IGrainFactory grains, string sweepId, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellation = default)
+        this IGrainFactory grains, string sweepId, TimeSpan interval, TimeSpan? tolerateFailuresFor = null,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         var sweep = grains.GetGrain<ISweepGrain>(sweepId);
         while (true)
         {
-            var progress = await sweep.GetProgress();
+            var progress = await PollAsync(sweep, tolerateFailuresFor ?? TimeSpan.Zero, cancellation);
             yield return progress;
             if (progress.IsFinal || progress.Status == SweepStatus.NotStarted)
                 yield break;
@@ -25,13 +30,29 @@ public static class SweepClient
         }
     }
 
+    private static async Task<SweepProgress> PollAsync(ISweepGrain sweep, TimeSpan tolerance, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + tolerance;
+        while (true)
+        {
+            try
+            {
+                return await sweep.GetProgress().WaitAsync(cancellation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+            }
+        }
+    }
+
     /// <summary>Submits and follows until final, reporting each snapshot; returns the final one.</summary>
     public static async Task<SweepProgress> RunAsync(
         this IGrainFactory grains, SweepDefinition definition, IProgress<SweepProgress>? progress = null,
-        TimeSpan? interval = null, CancellationToken cancellation = default)
+        TimeSpan? interval = null, TimeSpan? tolerateFailuresFor = null, CancellationToken cancellation = default)
     {
         var last = await grains.SubmitAsync(definition);
-        await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), cancellation))
+        await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), tolerateFailuresFor, cancellation))
         {
             progress?.Report(snapshot);
             last = snapshot;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweeps.Numerics.Trials;
 
@@ -10,13 +11,15 @@ namespace Sweeps.Grains.Sweeps;
 /// coordinator in batches: when all its dispatched trials are done, or at most every
 /// <see cref="SweepsEngineOptions.FlushInterval"/>. Its records are persisted before a batch that
 /// contains them is reported. Counting is per run (generation): a trial counts once per run,
-/// as reused if its record existed when the run dispatched it.
+/// as reused if its record existed when the run dispatched it, however often the run re-sends it.
 /// </summary>
 public sealed class CellGrain(
     [PersistentState("cell", SweepsEngineOptions.StorageName)] IPersistentState<CellGrainState> state,
-    IOptions<SweepsEngineOptions> options) : Grain, ICellGrain
+    IOptions<SweepsEngineOptions> options,
+    ILogger<CellGrain> logger) : Grain, ICellGrain
 {
     private readonly HashSet<int> _pending = [];
+    private readonly HashSet<int> _dispatched = [];
     private int _generation;
     private string? _sweepId;
     private string _method = "";
@@ -35,6 +38,7 @@ public sealed class CellGrain(
             _generation = work.Generation;
             _pending.Clear();
             _lastChunkSeen = false;
+            _dispatched.Clear();
             (_done, _computed, _successes, _diverged) = (0, 0, 0, 0);
         }
         // Chunks of a cell arrive in trial order; deactivating before the last one would make the
@@ -45,13 +49,30 @@ public sealed class CellGrain(
         var starts = new List<Task>();
         for (var trial = work.FirstTrial; trial < work.FirstTrial + work.Count; trial++)
         {
+            if (!_dispatched.Add(trial))
+                continue;
             if (state.State.Records.TryGetValue(trial, out var record))
                 Count(record, computed: false);
             else if (_pending.Add(trial))
-                starts.Add(GrainFactory.GetGrain<ITrialGrain>(GrainKeys.Trial(this.GetPrimaryKeyString(), trial)).Run(work.Trial));
+                starts.Add(StartAsync(trial, work.Trial));
         }
         await Task.WhenAll(starts);
         await FlushIfDue();
+    }
+
+    /// <summary>A trial that could not be started (its silo died) is forgotten, so the coordinator's retry of the chunk sends it again.</summary>
+    private async Task StartAsync(int trial, TrialWork work)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITrialGrain>(GrainKeys.Trial(this.GetPrimaryKeyString(), trial)).Run(work);
+        }
+        catch
+        {
+            _pending.Remove(trial);
+            _dispatched.Remove(trial);
+            throw;
+        }
     }
 
     public async Task Report(TrialRecord record, bool computed)
@@ -68,7 +89,7 @@ public sealed class CellGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_dirty)
-            await state.WriteStateAsync(cancellationToken);
+            await StorageRetry.WriteAsync(() => state.WriteStateAsync(cancellationToken), options.Value, logger, this.GetPrimaryKeyString(), cancellationToken);
     }
 
     public Task<ImmutableArray<TrialRecord>> GetRecords() =>
@@ -99,7 +120,7 @@ public sealed class CellGrain(
             return;
         if (_dirty)
         {
-            await state.WriteStateAsync();
+            await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString());
             _dirty = false;
         }
         var batch = new CellProgress(_generation, _method, _done, _computed, _successes, _diverged);

@@ -10,18 +10,21 @@ namespace Sweeps.Grains.Sweeps;
 /// flight; cells report finished trials in batches, which free window slots. Only counters are
 /// held. A new run starts on Start of a new definition, on resume after a cancel or a restart,
 /// and when trials in flight stall: every run re-dispatches the whole work list, and trials
-/// already stored count as reused without being recomputed.
+/// already stored count as reused without being recomputed. A silo declared dead also starts a new
+/// run at once (its trials in flight are lost), and in cluster mode a durable reminder re-activates
+/// a running sweep whose coordinator died with its silo.
 /// </summary>
 public sealed class SweepGrain(
     [PersistentState("sweep", SweepsEngineOptions.StorageName)] IPersistentState<SweepGrainState> state,
     IClusterMembershipService membership,
     TrialExecutor executor,
     IOptions<SweepsEngineOptions> options,
-    ILogger<SweepGrain> logger) : Grain, ISweepGrain
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
-    private const int DispatchAttempts = 8;
+    private const string ResumeReminder = "resume";
     private SweepRun? _run;
     private IGrainTimer? _watchdog;
+    private HashSet<SiloAddress> _deadSilos = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +80,10 @@ public sealed class SweepGrain(
         var s = state.State;
         s.Generation++;
         (s.StartedAt, s.FinishedAt, s.Final) = (DateTimeOffset.UtcNow, null, null);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
+        if (options.Value.ResumeReminderPeriod is { } period)
+            await this.RegisterOrUpdateReminder(ResumeReminder, period, period);
+        _deadSilos = DeadSilos();
         _run = new SweepRun(s.Definition!, s.Generation, Window());
         _watchdog ??= this.RegisterGrainTimer(CheckStallAsync, new GrainTimerCreationOptions
         {
@@ -94,8 +100,8 @@ public sealed class SweepGrain(
 
     /// <summary>
     /// Not awaited in the coordinator's turn: a cell may be calling back with progress meanwhile.
-    /// A failed dispatch (a cell deactivating, a silo leaving) is retried with back-off: trial
-    /// keys are deterministic, so a repeated dispatch never computes a trial twice.
+    /// A failed dispatch (a silo died, an activation was moving) is sent again with back-off; cells
+    /// count each trial once per run however often it arrives.
     /// </summary>
     private async Task DispatchAsync(CellWork chunk)
     {
@@ -109,27 +115,65 @@ public sealed class SweepGrain(
             }
             catch (Exception e) when (attempt < DispatchAttempts && _run?.Generation == chunk.Generation)
             {
-                logger.LogDebug(e, "Dispatch of {Count} trials of {Cell}/{Method} failed (attempt {Attempt}); retrying", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(50 << Math.Min(attempt, 8)));
+                logger.LogWarning("Dispatch of {Count} trials of {Cell}/{Method} failed (attempt {Attempt}: {Error}); retrying",
+                    chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method, attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
             }
             catch (Exception e)
             {
                 // Its trials stay in flight; the stall check starts a new run if they never report.
-                logger.LogWarning(e, "Dispatch of {Count} trials of {Cell}/{Method} failed {Attempts} times", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method, attempt);
+                logger.LogWarning(e, "Dispatch of {Count} trials of {Cell}/{Method} failed", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method);
                 return;
             }
         }
     }
 
+    private const int DispatchAttempts = 5;
+
     private async Task CheckStallAsync(CancellationToken cancellation)
     {
-        if (_run is { } run && state.State.Status == SweepStatus.Running &&
-            Environment.TickCount64 - run.LastProgress > options.Value.StallTimeout.TotalMilliseconds)
+        if (_run is not { } run || state.State.Status != SweepStatus.Running)
+            return;
+        var lost = DeadSilos().Except(_deadSilos).ToList();
+        if (lost.Count > 0)
+        {
+            logger.LogWarning("Sweep {Sweep}: silo {Silos} left the cluster; re-dispatching as a new run", this.GetPrimaryKeyString(), string.Join(", ", lost));
+            await BeginRunAsync();
+        }
+        else if (Environment.TickCount64 - run.LastProgress > options.Value.StallTimeout.TotalMilliseconds)
         {
             logger.LogWarning("Sweep {Sweep}: no progress for {Timeout}; re-dispatching as a new run", this.GetPrimaryKeyString(), options.Value.StallTimeout);
             await BeginRunAsync();
         }
     }
+
+    /// <summary>The reminder only has to wake the grain: activation resumes a running sweep. A finished sweep drops it.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Status != SweepStatus.Running)
+            await UnregisterResumeReminderAsync();
+    }
+
+    private async Task UnregisterResumeReminderAsync()
+    {
+        if (options.Value.ResumeReminderPeriod is null)
+            return;
+        try
+        {
+            if (await this.GetReminder(ResumeReminder) is { } reminder)
+                await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e)
+        {
+            // A leftover reminder is harmless: its next tick finds the sweep finished and retries.
+            logger.LogWarning(e, "Sweep {Sweep}: could not remove its resume reminder", this.GetPrimaryKeyString());
+        }
+    }
+
+    private HashSet<SiloAddress> DeadSilos() =>
+        membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
+
+    private Task WriteStateAsync() => StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString());
 
     private async Task FinishAsync(SweepStatus status)
     {
@@ -139,7 +183,8 @@ public sealed class SweepGrain(
         _run = null;
         _watchdog?.Dispose();
         _watchdog = null;
-        await state.WriteStateAsync();
+        await WriteStateAsync();
+        await UnregisterResumeReminderAsync();
     }
 
     private SweepProgress Progress()
@@ -160,5 +205,5 @@ public sealed class SweepGrain(
         return options.Value.WindowPerSlot * executor.Slots * Math.Max(1, silos);
     }
 
-    private TimeSpan StallCheckPeriod => TimeSpan.FromTicks(Math.Clamp(options.Value.StallTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+    private TimeSpan StallCheckPeriod => TimeSpan.FromTicks(Math.Clamp(options.Value.StallTimeout.Ticks / 4, TimeSpan.TicksPerSecond, 5 * TimeSpan.TicksPerSecond));
 }
