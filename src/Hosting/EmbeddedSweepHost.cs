@@ -1,15 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sweeps.Hosting.Telemetry;
 
 namespace Sweeps.Hosting;
 
 /// <summary>
 /// One silo hosted in the calling process (the CLI without --cluster): localhost clustering on free
 /// ports and the SQLite store at &lt;output&gt;/state/sweeps.db, so running the same sweep again
-/// after a crash or Ctrl+C reuses every stored trial. <see cref="Client"/> talks to it directly.
+/// after a crash or Ctrl+C reuses every stored trial. Telemetry follows the OTEL_* variables (off by default). <see cref="Client"/> talks to it directly.
 /// </summary>
 public sealed class EmbeddedSweepHost : IAsyncDisposable
 {
@@ -38,6 +40,8 @@ public sealed class EmbeddedSweepHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.AddSweepsTelemetry("sweeps");
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "sweeps", clusterId: "sweeps-embedded")
             .UseSweeps(siloOptions));

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using OpenTelemetry;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Grains.Telemetry;
 
 namespace Sweeps.Hosting;
 
@@ -10,14 +12,19 @@ public static class SweepClient
     public static Task<SweepProgress> SubmitAsync(this IGrainFactory grains, SweepDefinition definition) =>
         grains.GetGrain<ISweepGrain>(definition.SweepId).Start(definition);
 
-    /// <summary>Polls the sweep's progress every <paramref name="interval"/> until it is completed or cancelled (the last item is final).</summary>
+    /// <summary>
+    /// Polls the sweep's progress every <paramref name="interval"/> until it is completed or cancelled (the
+    /// last item is final). Polls are not traced: they would make a long sweep's trace unbounded.
+    /// </summary>
     public static async IAsyncEnumerable<SweepProgress> FollowAsync(
         this IGrainFactory grains, string sweepId, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         var sweep = grains.GetGrain<ISweepGrain>(sweepId);
         while (true)
         {
-            var progress = await sweep.GetProgress();
+            SweepProgress progress;
+            using (SuppressInstrumentationScope.Begin())
+                progress = await sweep.GetProgress();
             yield return progress;
             if (progress.IsFinal || progress.Status == SweepStatus.NotStarted)
                 yield break;
@@ -25,18 +32,29 @@ public static class SweepClient
         }
     }
 
-    /// <summary>Submits and follows until final, reporting each snapshot; returns the final one.</summary>
+    /// <summary>Submits and follows until final, reporting each snapshot; returns the final one. Traced as the sweep's root span.</summary>
     public static async Task<SweepProgress> RunAsync(
         this IGrainFactory grains, SweepDefinition definition, IProgress<SweepProgress>? progress = null,
         TimeSpan? interval = null, CancellationToken cancellation = default)
     {
-        var last = await grains.SubmitAsync(definition);
-        await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), cancellation))
+        using var activity = SweepsTelemetry.StartSweep(definition);
+        try
         {
-            progress?.Report(snapshot);
-            last = snapshot;
+            var last = await grains.SubmitAsync(definition);
+            await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), cancellation))
+            {
+                progress?.Report(snapshot);
+                last = snapshot;
+            }
+            if (activity is not null)
+                SweepsTelemetry.SetProgress(activity, last);
+            return last;
         }
-        return last;
+        catch (Exception e) when (activity is not null)
+        {
+            activity.AddException(e).SetStatus(System.Diagnostics.ActivityStatusCode.Error, e is OperationCanceledException ? "stopped by the client" : e.Message);
+            throw;
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
+using Sweeps.Grains.Telemetry;
 using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Grains.Sweeps;
@@ -54,6 +55,8 @@ public sealed class CellGrain(
         if (!state.State.Records.TryAdd(record.Trial, record))
             return;
         _dirty = true;
+        if (state.State.Records.Count == _totalTrials)
+            SweepsTelemetry.CellsCompleted.Add(1, new KeyValuePair<string, object?>(SweepsAttributes.Method, _method));
         if (_pending.Remove(record.Trial))
             Count(record, computed);
         await FlushIfDue();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweeps.Grains.Execution;
+using Sweeps.Grains.Telemetry;
 
 namespace Sweeps.Grains.Sweeps;
 
@@ -20,12 +21,13 @@ public sealed class SweepGrain(
     ILogger<SweepGrain> logger) : Grain, ISweepGrain
 {
     private SweepRun? _run;
+    private SweepRunTelemetry? _telemetry;
     private IGrainTimer? _watchdog;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Status == SweepStatus.Running && state.State.Definition is not null)
-            await BeginRunAsync();
+            await BeginRunAsync("resumed");
     }
 
     public async Task<SweepProgress> Start(SweepDefinition definition)
@@ -35,6 +37,8 @@ public sealed class SweepGrain(
             throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(definition));
         var fingerprint = SweepDefinitions.Fingerprint(definition);
         var s = state.State;
+        logger.LogInformation("Sweep {SweepId} submitted: {Cells} cells x {Methods} methods x {Trials} trials",
+            definition.SweepId, definition.Cells.Length, definition.Methods.Length, definition.Trials);
         if (s.Definition is not null)
         {
             if (SweepDefinitions.Incompatibility(s.Definition, definition) is { } reason)
@@ -44,8 +48,9 @@ public sealed class SweepGrain(
             if (attach)
                 return Progress();
         }
+        var resumed = s.Fingerprint == fingerprint;
         (s.Definition, s.Fingerprint, s.Status) = (definition, fingerprint, SweepStatus.Running);
-        await BeginRunAsync();
+        await BeginRunAsync(resumed ? "resumed" : "started");
         return Progress();
     }
 
@@ -71,13 +76,19 @@ public sealed class SweepGrain(
             FillWindow(run);
     }
 
-    private async Task BeginRunAsync()
+    /// <summary>Starts a new run; <paramref name="lifecycle"/> (started, resumed, re-dispatched) names it in the log.</summary>
+    private async Task BeginRunAsync(string lifecycle)
     {
         var s = state.State;
         s.Generation++;
         (s.StartedAt, s.FinishedAt, s.Final) = (DateTimeOffset.UtcNow, null, null);
         await state.WriteStateAsync();
+        if (_run is not null)
+            _telemetry?.End("superseded", Progress());
         _run = new SweepRun(s.Definition!, s.Generation, Window());
+        _telemetry = SweepRunTelemetry.Start(s.Definition!, s.Generation, _run.Window);
+        logger.LogInformation("Sweep {SweepId} {Lifecycle}: run {Generation}, {TotalTrials} trials, window {Window}",
+            s.Definition!.SweepId, lifecycle, s.Generation, s.Definition.TotalTrials, _run.Window);
         _watchdog ??= this.RegisterGrainTimer(CheckStallAsync, new GrainTimerCreationOptions
         {
             DueTime = StallCheckPeriod, Period = StallCheckPeriod, KeepAlive = true,
@@ -88,12 +99,13 @@ public sealed class SweepGrain(
     private void FillWindow(SweepRun run)
     {
         while (run.NextChunk(options.Value.ChunkSize) is { } chunk)
-            _ = DispatchAsync(chunk);
+            _ = DispatchAsync(chunk, _telemetry);
     }
 
     /// <summary>Not awaited in the coordinator's turn: a cell may be calling back with progress meanwhile.</summary>
-    private async Task DispatchAsync(CellWork chunk)
+    private async Task DispatchAsync(CellWork chunk, SweepRunTelemetry? telemetry)
     {
+        using var activity = telemetry?.StartCell(chunk);
         try
         {
             var key = GrainKeys.Cell(chunk.SweepId, chunk.Trial.CellKey, chunk.Trial.Method);
@@ -102,6 +114,7 @@ public sealed class SweepGrain(
         catch (Exception e)
         {
             // Its trials stay in flight; the stall check starts a new run if they never report.
+            activity?.AddException(e).SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
             logger.LogWarning(e, "Dispatch of {Count} trials of {Cell}/{Method} failed", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method);
         }
     }
@@ -112,7 +125,7 @@ public sealed class SweepGrain(
             Environment.TickCount64 - run.LastProgress > options.Value.StallTimeout.TotalMilliseconds)
         {
             logger.LogWarning("Sweep {Sweep}: no progress for {Timeout}; re-dispatching as a new run", this.GetPrimaryKeyString(), options.Value.StallTimeout);
-            await BeginRunAsync();
+            await BeginRunAsync("re-dispatched");
         }
     }
 
@@ -121,6 +134,12 @@ public sealed class SweepGrain(
         var s = state.State;
         (s.Status, s.FinishedAt) = (status, DateTimeOffset.UtcNow);
         s.Final = Progress();
+        var lifecycle = status == SweepStatus.Completed ? "completed" : "cancelled";
+        _telemetry?.End(lifecycle, s.Final);
+        _telemetry = null;
+        logger.LogInformation("Sweep {SweepId} {Lifecycle}: {Done}/{Total} trials done, {Computed} computed, {Reused} reused, {Successes} successes, {Diverged} diverged",
+            s.Final.SweepId, lifecycle, s.Final.Done, s.Final.Total, s.Final.Computed,
+            s.Final.Reused, s.Final.Successes, s.Final.Diverged);
         _run = null;
         _watchdog?.Dispose();
         _watchdog = null;
