@@ -10,10 +10,17 @@ namespace Sweeps.Observability.Tests;
 /// <summary>
 /// A trial evaluator whose outcome is a closed-form function of the seed, so tests can predict every
 /// trial's outcome without the engine: seeds divisible by 3 throw with <see cref="Throwing"/>, the others
-/// converge with relative error (seed mod 1000)/1000 and iterations seed mod 97. Records the seeds it evaluated.
+/// converge with relative error (seed mod 1000)/1000 and iterations seed mod 97. Records the seeds it
+/// evaluated; each evaluation takes <paramref name="delay"/> (long enough sweeps let load statistics
+/// refresh, so activation-count placement spreads trials over the silos).
 /// </summary>
-internal sealed class KnownEvaluator : ITrialEvaluator
+internal sealed class KnownEvaluator(TimeSpan delay) : ITrialEvaluator
 {
+    public KnownEvaluator()
+        : this(TimeSpan.Zero)
+    {
+    }
+
     public const string Throwing = "throws-on-multiples-of-3";
 
     public ConcurrentBag<ulong> Seeds { get; } = [];
@@ -21,6 +28,8 @@ internal sealed class KnownEvaluator : ITrialEvaluator
     public TrialResult Evaluate(TrialParameters parameters, CancellationToken cancellation)
     {
         Seeds.Add(parameters.Seed);
+        if (delay > TimeSpan.Zero && cancellation.WaitHandle.WaitOne(delay))
+            cancellation.ThrowIfCancellationRequested();
         if (Throws(parameters.Method, parameters.Seed))
             throw new InvalidOperationException($"known failure of seed {parameters.Seed}");
         var error = RelError(parameters.Seed);

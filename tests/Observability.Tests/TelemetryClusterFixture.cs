@@ -36,7 +36,7 @@ public sealed class TelemetryClusterFixture : IAsyncLifetime
             {
                 Engine = new SweepsEngineOptions { ExecutorThreads = 2, Window = 10_000, FlushInterval = TimeSpan.FromMilliseconds(100) },
             });
-            silo.Services.AddSingleton<ITrialEvaluator>(new KnownEvaluator());
+            silo.Services.AddSingleton<ITrialEvaluator>(new KnownEvaluator(TimeSpan.FromMilliseconds(10)));
             silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromMilliseconds(250));
         });
         builder.ConfigureClient(client => client.AddActivityPropagation());
