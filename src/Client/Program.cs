@@ -10,5 +10,9 @@ Console.CancelKeyPress += (_, e) =>
     interrupt.Cancel();
 };
 
-var commandLine = new CommandLine([new RunCommand(), new ValidateCommand(), new PlotCommand(), new TheoryCommand(), new TrialCommand()], Terminal.Console);
+var commandLine = new CommandLine(
+    [
+        new RunCommand(), new ValidateCommand(), new PlotCommand(), new TheoryCommand(), new TrialCommand(),
+        new ListCommand(), new StatusCommand(), new WatchCommand(), new CancelCommand(), new ExportCommand(),
+    ], Terminal.Console);
 return await commandLine.RunAsync(args, interrupt.Token);

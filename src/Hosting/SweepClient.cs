@@ -13,18 +13,21 @@ public static class SweepClient
         grains.GetGrain<ISweepGrain>(definition.SweepId).Start(definition);
 
     /// <summary>
-    /// Polls the sweep's progress every <paramref name="interval"/> until it is completed or cancelled (the
-    /// last item is final). Polls are not traced: they would make a long sweep's trace unbounded.
+    /// Polls the sweep's progress every <paramref name="interval"/> until it is completed or cancelled
+    /// (the last item is final). With <paramref name="tolerateFailuresFor"/> a failed poll (a silo
+    /// died, the gateway changed) is retried until that long has passed without an answer.
+    /// Polls are not traced: they would make a long sweep's trace unbounded.
     /// </summary>
     public static async IAsyncEnumerable<SweepProgress> FollowAsync(
-        this IGrainFactory grains, string sweepId, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellation = default)
+        this IGrainFactory grains, string sweepId, TimeSpan interval, TimeSpan? tolerateFailuresFor = null,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         var sweep = grains.GetGrain<ISweepGrain>(sweepId);
         while (true)
         {
             SweepProgress progress;
             using (SuppressInstrumentationScope.Begin())
-                progress = await sweep.GetProgress();
+                progress = await PollAsync(sweep, tolerateFailuresFor ?? TimeSpan.Zero, cancellation);
             yield return progress;
             if (progress.IsFinal || progress.Status == SweepStatus.NotStarted)
                 yield break;
@@ -32,16 +35,32 @@ public static class SweepClient
         }
     }
 
+    private static async Task<SweepProgress> PollAsync(ISweepGrain sweep, TimeSpan tolerance, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + tolerance;
+        while (true)
+        {
+            try
+            {
+                return await sweep.GetProgress().WaitAsync(cancellation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+            }
+        }
+    }
+
     /// <summary>Submits and follows until final, reporting each snapshot; returns the final one. Traced as the sweep's root span.</summary>
     public static async Task<SweepProgress> RunAsync(
         this IGrainFactory grains, SweepDefinition definition, IProgress<SweepProgress>? progress = null,
-        TimeSpan? interval = null, CancellationToken cancellation = default)
+        TimeSpan? interval = null, TimeSpan? tolerateFailuresFor = null, CancellationToken cancellation = default)
     {
         using var activity = SweepsTelemetry.StartSweep(definition);
         try
         {
             var last = await grains.SubmitAsync(definition);
-            await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), cancellation))
+            await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), tolerateFailuresFor, cancellation))
             {
                 progress?.Report(snapshot);
                 last = snapshot;

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Sweeps.Grains;
 using Sweeps.Grains.Execution;
+using Sweeps.Hosting.Cluster;
 using Sweeps.Hosting.Storage;
 
 namespace Sweeps.Hosting;
@@ -25,8 +28,17 @@ public static class SweepsSiloBuilderExtensions
                 var path = options.SqlitePath ?? throw new ArgumentException("storage: sqlite needs a database path.", nameof(options));
                 silo.AddSqliteGrainStorage(SweepsEngineOptions.StorageName, new SqliteGrainStorageOptions(path) { SynchronousFull = options.SqliteSynchronousFull });
                 break;
+            case SweepsStorageKind.Redis:
+                var redis = RedisEndpoint.Parse(options.RedisConnection ?? throw new ArgumentException("storage: redis needs a connection string.", nameof(options)));
+                silo.AddRedisGrainStorage(SweepsEngineOptions.StorageName, storage => storage.Configure<Serializer>((o, serializer) =>
+                {
+                    o.ConfigurationOptions = redis.Clone();
+                    // The Orleans binary serializer, as for SQLite: the states hold immutable arrays and records.
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+                break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(options), options.Storage, "storage: allowed are memory and sqlite.");
+                throw new ArgumentOutOfRangeException(nameof(options), options.Storage, "storage: allowed are memory, sqlite and redis.");
         }
         silo.AddActivityPropagation();
         silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Engine));

@@ -13,5 +13,8 @@ public sealed record SweepsSiloOptions
     /// <summary>fsync every commit (survives power loss), instead of surviving a killed process only.</summary>
     public bool SqliteSynchronousFull { get; init; }
 
+    /// <summary>The StackExchange.Redis connection string (required with <see cref="SweepsStorageKind.Redis"/>).</summary>
+    public string? RedisConnection { get; init; }
+
     public SweepsEngineOptions Engine { get; init; } = new();
 }

@@ -1,2 +1,52 @@
-Console.Error.WriteLine("sweeps-silo: cluster hosting arrives with the cluster-mode issue.");
-return 1;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+using Sweeps.Hosting.Cluster;
+using Sweeps.Silo;
+
+if (args.Any(a => a is "--help" or "-h"))
+{
+    Console.WriteLine(SiloSettings.Usage);
+    return 0;
+}
+
+SiloSettings settings;
+try
+{
+    settings = SiloSettings.Read(args, Environment.GetEnvironmentVariable);
+}
+catch (SiloSettingsException e)
+{
+    Console.Error.WriteLine($"sweeps-silo: {e.Message}");
+    Console.Error.WriteLine("See 'sweeps-silo --help'.");
+    return 2;
+}
+
+var app = SiloWebHost.Build(settings);
+var logger = app.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory ? factory.CreateLogger("Sweeps.Silo") : NullLogger.Instance;
+var redis = RedisEndpoint.Parse(settings.Redis);
+logger.LogInformation("sweeps-silo: cluster '{Cluster}' (service '{Service}') on Redis at {Redis}; silo {Ip}:{SiloPort}, gateway {GatewayPort}, http {Bind}:{HttpPort}, {Trials} concurrent trials",
+    settings.ClusterId, settings.ServiceId, RedisEndpoint.Describe(redis), settings.AdvertisedIp, settings.SiloPort, settings.GatewayPort,
+    settings.HttpBind, settings.HttpPort, settings.MaxConcurrentTrials);
+try
+{
+    // Fail fast with a clear message instead of hanging in Orleans' start-up when Redis is down.
+    await RedisEndpoint.CheckReachableAsync(redis, TimeSpan.FromSeconds(20), logger, CancellationToken.None);
+    await app.RunAsync();
+    return 0;
+}
+catch (RedisConnectionException e)
+{
+    logger.LogCritical("sweeps-silo: {Message}", e.Message);
+    return 1;
+}
+catch (Exception e)
+{
+    logger.LogCritical(e, "sweeps-silo: stopped by an error");
+    return 1;
+}
+finally
+{
+    // Flushes the console logger.
+    await app.DisposeAsync();
+}

@@ -46,6 +46,12 @@ public sealed class CommandLine(IReadOnlyList<ICommand> commands, Terminal termi
             terminal.Error.WriteLine($"See 'sweeps {command.Name} --help'.");
             return BadInput;
         }
+        catch (TimeoutException e)
+        {
+            // A cluster that does not answer: not bad input, the work could not be done.
+            terminal.Error.WriteLine($"sweeps {command.Name}: {e.Message}");
+            return Failed;
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             terminal.Error.WriteLine($"sweeps {command.Name}: interrupted.");

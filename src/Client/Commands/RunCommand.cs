@@ -1,7 +1,5 @@
-using System.Reflection;
 using Sweeps.Client.Cli;
 using Sweeps.Client.Output;
-using Sweeps.Client.Plots;
 using Sweeps.Client.Specs;
 using Sweeps.Grains.Sweeps;
 using Sweeps.Hosting;
@@ -10,76 +8,93 @@ namespace Sweeps.Client.Commands;
 
 /// <summary>
 /// `sweeps run SPEC`: runs a sweep in this process (embedded silo, SQLite store in the output
-/// folder), shows progress, then writes the output folder. Running it again resumes: finished
-/// trials are read back from the store, never recomputed.
+/// folder), or with --cluster submits it to a cluster; shows progress, then writes the output
+/// folder. Running it again resumes (embedded) or attaches (cluster): finished trials are read
+/// back from the store, never recomputed.
 /// </summary>
 public sealed class RunCommand : ICommand
 {
+    /// <summary>How long a cluster run keeps polling while no silo answers (a silo died, Redis restarts).</summary>
+    private static readonly TimeSpan ClusterTolerance = TimeSpan.FromMinutes(3);
+
     public string Name => "run";
 
-    public string Summary => "run a sweep (embedded) and write trials, cells and phase diagrams";
+    public string Summary => "run a sweep (embedded or on a cluster) and write trials, cells and phase diagrams";
 
-    public string Usage => """
-        Usage: sweeps run SPEC.yaml [--out DIR] [--max-concurrent-trials N]
+    public string Usage => $"""
+        Usage: sweeps run SPEC.yaml [--out DIR] [--max-concurrent-trials N | --cluster REDIS]
 
-        Runs every trial of the spec on a silo hosted in this process and writes DIR:
-        trials.csv, trials.parquet, cells.csv, summary.json, spec.yaml, manifest.json and the
-        phase diagrams (phase-*.png, phase-*.svg). State is kept durably in DIR/state/sweeps.db:
-        Ctrl+C stops cleanly, and after a stop or a crash the same command resumes, reusing
-        every finished trial (manifest.json records trials_computed and trials_reused).
+        Runs every trial of the spec and writes DIR: trials.csv, trials.parquet, cells.csv,
+        summary.json, spec.yaml, manifest.json and the phase diagrams (phase-*.png, phase-*.svg).
+        Embedded (default): a silo in this process keeps state durably in DIR/state/sweeps.db;
+        Ctrl+C stops cleanly, and after a stop or a crash the same command resumes, reusing every
+        finished trial (manifest.json records trials_computed and trials_reused).
+        Cluster (--cluster): the sweep runs on the cluster's silos and keeps running if this
+        command exits (Ctrl+C detaches); the same command attaches again, and more trials or
+        axis values extend the sweep, reusing every finished trial.
 
           --out DIR                   output folder (default: runs/<sweep id>)
-          --max-concurrent-trials N   trials computed at once (default: the number of cores)
+          --max-concurrent-trials N   embedded: trials computed at once (default: the number of cores)
+        {ClusterArguments.Help}
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, ["out", "max-concurrent-trials"], []);
+        var reader = new ArgumentReader(args, ["out", "max-concurrent-trials", ClusterArguments.Option], []);
         var spec = SpecArguments.Load(reader, terminal);
         if (spec is null) return CommandLine.BadInput;
         var folder = reader.String("out") ?? Path.Combine("runs", spec.SweepId);
         var slots = reader.Int("max-concurrent-trials", min: 1);
+        var cluster = ClusterArguments.Find(reader);
+        if (cluster is not null && slots is not null)
+            throw new UsageException("--max-concurrent-trials: applies to embedded runs; on a cluster each silo sets it.");
         RefuseForeignFolder(folder, spec);
         Directory.CreateDirectory(folder);
-
         var started = DateTimeOffset.UtcNow;
+        var definition = spec.Definition;
+        var where = cluster is null ? "" : " on the cluster";
+        terminal.Error.WriteLine($"sweep '{definition.SweepId}'{where}: {definition.TotalTrials} trials ({definition.Cells.Length} cells x {definition.Methods.Length} methods x {definition.Trials}), output {folder}");
+
+        if (cluster is not null)
+        {
+            await using var connection = await ClusterArguments.ConnectAsync(cluster, cancellation);
+            return await RunAsync(connection.Client, spec, folder, started, ClusterTolerance, terminal, cancellation);
+        }
         var options = new SweepsSiloOptions { Engine = new() { ExecutorThreads = slots ?? Environment.ProcessorCount } };
         await using var host = await EmbeddedSweepHost.StartAsync(folder, options, cancellation: cancellation);
-        var definition = spec.Definition;
-        terminal.Error.WriteLine($"sweep '{definition.SweepId}': {definition.TotalTrials} trials ({definition.Cells.Length} cells x {definition.Methods.Length} methods x {definition.Trials}), output {folder}");
+        return await RunAsync(host.Client, spec, folder, started, null, terminal, cancellation);
+    }
 
+    private static async Task<int> RunAsync(
+        IGrainFactory grains, LoadedSpec spec, string folder, DateTimeOffset started, TimeSpan? tolerance, Terminal terminal, CancellationToken cancellation)
+    {
+        var id = spec.SweepId;
         SweepProgress final;
         try
         {
-            final = await host.Client.RunAsync(definition, new ProgressLine(terminal, started), cancellation: cancellation);
+            await grains.SubmitAsync(spec.Definition);
+            await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(id, spec.NormalizedText);
+            final = await grains.RunAsync(spec.Definition, new ProgressLine(terminal, started), tolerateFailuresFor: tolerance, cancellation: cancellation);
+        }
+        catch (ArgumentException e)
+        {
+            terminal.Error.WriteLine($"sweep '{id}': {e.Message}");
+            return CommandLine.BadInput;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             terminal.Error.WriteLine();
-            terminal.Error.WriteLine($"stopped: finished trials are stored in {folder}; run the same command again to resume.");
+            terminal.Error.WriteLine(tolerance is null
+                ? $"stopped: finished trials are stored in {folder}; run the same command again to resume."
+                : $"detached: sweep '{id}' keeps running on the cluster; the same command attaches again ('sweeps watch {id}' follows it).");
             return CommandLine.Interrupted;
         }
         if (final.Status != SweepStatus.Completed)
         {
-            terminal.Error.WriteLine($"sweep '{definition.SweepId}' ended {final.Status}; outputs not written.");
+            terminal.Error.WriteLine($"sweep '{id}' ended {final.Status}; outputs not written.");
             return CommandLine.Failed;
         }
-
-        var records = new List<TrialRecord>();
-        await foreach (var record in host.Client.ReadRecordsAsync(definition.SweepId, cancellation))
-            records.Add(record);
-        var manifest = new RunManifest(
-            Version(typeof(RunCommand)), Environment.Version.ToString(), Version(typeof(IGrain)), definition.SweepId, definition.Seed,
-            started, DateTimeOffset.UtcNow, definition.TotalTrials, final.Computed, final.Reused,
-            (DateTimeOffset.UtcNow - started).TotalSeconds);
-        var cells = await OutputFolder.WriteAsync(folder, spec, records, manifest);
-        var plots = PhaseDiagram.RenderAll(folder, spec, cells);
-
-        terminal.Error.WriteLine($"done: {final.Computed} trials computed, {final.Reused} reused, {final.Successes} successes, {final.Diverged} diverged.");
-        terminal.Out.WriteLine(Path.Combine(folder, OutputFolder.TrialsCsv));
-        terminal.Out.WriteLine(Path.Combine(folder, OutputFolder.CellsCsv));
-        foreach (var plot in plots)
-            terminal.Out.WriteLine(plot);
+        await SweepExport.WriteAsync(grains, spec, folder, final, started, terminal, cancellation);
         return CommandLine.Ok;
     }
 
@@ -100,8 +115,4 @@ public sealed class RunCommand : ICommand
         if (other != spec.SweepId)
             throw new UsageException($"--out: '{folder}' holds sweep '{other}', not '{spec.SweepId}'; choose another folder.");
     }
-
-    private static string Version(Type type) =>
-        type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? type.Assembly.GetName().Version?.ToString() ?? "unknown";
 }

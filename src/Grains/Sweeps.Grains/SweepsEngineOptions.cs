@@ -28,4 +28,17 @@ public sealed class SweepsEngineOptions
     /// the coordinator re-dispatches the whole sweep as a new run: stored trials are reused, running ones are not restarted.
     /// </summary>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Period of the durable reminder that re-activates a running sweep whose silo died (null: no
+    /// reminder; needs a reminder service, as in cluster mode). The reminder only wakes the
+    /// coordinator; activation itself resumes dispatch.
+    /// </summary>
+    public TimeSpan? ResumeReminderPeriod { get; set; }
+
+    /// <summary>
+    /// How long a grain retries a failed storage write (Redis restarting, connection lost) with
+    /// exponential back-off before it gives up and leaves the work to the stall check.
+    /// </summary>
+    public TimeSpan StorageRetryTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }

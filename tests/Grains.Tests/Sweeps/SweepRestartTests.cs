@@ -18,7 +18,7 @@ public sealed class SweepRestartTests : IDisposable
         {
             await first.Client.SubmitAsync(definition);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await foreach (var progress in first.Client.FollowAsync("resume", TimeSpan.FromMilliseconds(20), timeout.Token))
+            await foreach (var progress in first.Client.FollowAsync("resume", TimeSpan.FromMilliseconds(20), cancellation: timeout.Token))
             {
                 if (progress.Done >= 30)
                     break;

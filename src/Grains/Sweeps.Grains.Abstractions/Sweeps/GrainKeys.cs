@@ -9,6 +9,9 @@ namespace Sweeps.Grains.Sweeps;
 /// </summary>
 public static class GrainKeys
 {
+    /// <summary>The key of the one <see cref="ISweepRegistryGrain"/>.</summary>
+    public const string Registry = "sweeps";
+
     public static string Cell(string sweepId, string cellKey, string method) => $"{sweepId}/{cellKey}/{method}";
 
     public static string Trial(string cellGrainKey, int trial) =>

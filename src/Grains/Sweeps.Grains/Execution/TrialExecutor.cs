@@ -29,6 +29,9 @@ public sealed class TrialExecutor : IDisposable
     /// <summary>Number of trials this silo computes at once.</summary>
     public int Slots { get; }
 
+    /// <summary>False once the executor is shutting down: no new trial will run here.</summary>
+    public bool IsAccepting => !_queue.IsAddingCompleted;
+
     /// <summary>Queues <paramref name="work"/>; the task completes with its result or exception (cancelled at shutdown).</summary>
     public Task<T> Run<T>(Func<CancellationToken, T> work)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweeps.Grains.Telemetry;
 using Sweeps.Numerics.Trials;
@@ -15,7 +16,8 @@ namespace Sweeps.Grains.Sweeps;
 /// </summary>
 public sealed class CellGrain(
     [PersistentState("cell", SweepsEngineOptions.StorageName)] IPersistentState<CellGrainState> state,
-    IOptions<SweepsEngineOptions> options) : Grain, ICellGrain
+    IOptions<SweepsEngineOptions> options,
+    ILogger<CellGrain> logger) : Grain, ICellGrain
 {
     private readonly HashSet<int> _pending = [];
     private int _generation;
@@ -66,7 +68,7 @@ public sealed class CellGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_dirty)
-            await state.WriteStateAsync(cancellationToken);
+            await StorageRetry.WriteAsync(() => state.WriteStateAsync(cancellationToken), options.Value, logger, this.GetPrimaryKeyString(), cancellationToken);
     }
 
     public Task<ImmutableArray<TrialRecord>> GetRecords() =>
@@ -97,7 +99,7 @@ public sealed class CellGrain(
             return;
         if (_dirty)
         {
-            await state.WriteStateAsync();
+            await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString());
             _dirty = false;
         }
         var batch = new CellProgress(_generation, _method, _done, _computed, _successes, _diverged);

@@ -11,18 +11,22 @@ namespace Sweeps.Grains.Sweeps;
 /// flight; cells report finished trials in batches, which free window slots. Only counters are
 /// held. A new run starts on Start of a new definition, on resume after a cancel or a restart,
 /// and when trials in flight stall: every run re-dispatches the whole work list, and trials
-/// already stored count as reused without being recomputed.
+/// already stored count as reused without being recomputed. A silo declared dead also starts a new
+/// run at once (its trials in flight are lost), and in cluster mode a durable reminder re-activates
+/// a running sweep whose coordinator died with its silo.
 /// </summary>
 public sealed class SweepGrain(
     [PersistentState("sweep", SweepsEngineOptions.StorageName)] IPersistentState<SweepGrainState> state,
     IClusterMembershipService membership,
     TrialExecutor executor,
     IOptions<SweepsEngineOptions> options,
-    ILogger<SweepGrain> logger) : Grain, ISweepGrain
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
+    private const string ResumeReminder = "resume";
     private SweepRun? _run;
     private SweepRunTelemetry? _telemetry;
     private IGrainTimer? _watchdog;
+    private HashSet<SiloAddress> _deadSilos = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +86,10 @@ public sealed class SweepGrain(
         var s = state.State;
         s.Generation++;
         (s.StartedAt, s.FinishedAt, s.Final) = (DateTimeOffset.UtcNow, null, null);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
+        if (options.Value.ResumeReminderPeriod is { } period)
+            await this.RegisterOrUpdateReminder(ResumeReminder, period, period);
+        _deadSilos = DeadSilos();
         if (_run is not null)
             _telemetry?.End("superseded", Progress());
         _run = new SweepRun(s.Definition!, s.Generation, Window());
@@ -121,13 +128,48 @@ public sealed class SweepGrain(
 
     private async Task CheckStallAsync(CancellationToken cancellation)
     {
-        if (_run is { } run && state.State.Status == SweepStatus.Running &&
-            Environment.TickCount64 - run.LastProgress > options.Value.StallTimeout.TotalMilliseconds)
+        if (_run is not { } run || state.State.Status != SweepStatus.Running)
+            return;
+        var lost = DeadSilos().Except(_deadSilos).ToList();
+        if (lost.Count > 0)
+        {
+            logger.LogWarning("Sweep {Sweep}: silo {Silos} left the cluster; re-dispatching as a new run", this.GetPrimaryKeyString(), string.Join(", ", lost));
+            await BeginRunAsync("re-dispatched");
+        }
+        else if (Environment.TickCount64 - run.LastProgress > options.Value.StallTimeout.TotalMilliseconds)
         {
             logger.LogWarning("Sweep {Sweep}: no progress for {Timeout}; re-dispatching as a new run", this.GetPrimaryKeyString(), options.Value.StallTimeout);
             await BeginRunAsync("re-dispatched");
         }
     }
+
+    /// <summary>The reminder only has to wake the grain: activation resumes a running sweep. A finished sweep drops it.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Status != SweepStatus.Running)
+            await UnregisterResumeReminderAsync();
+    }
+
+    private async Task UnregisterResumeReminderAsync()
+    {
+        if (options.Value.ResumeReminderPeriod is null)
+            return;
+        try
+        {
+            if (await this.GetReminder(ResumeReminder) is { } reminder)
+                await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e)
+        {
+            // A leftover reminder is harmless: its next tick finds the sweep finished and retries.
+            logger.LogWarning(e, "Sweep {Sweep}: could not remove its resume reminder", this.GetPrimaryKeyString());
+        }
+    }
+
+    private HashSet<SiloAddress> DeadSilos() =>
+        membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
+
+    private Task WriteStateAsync() => StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString());
 
     private async Task FinishAsync(SweepStatus status)
     {
@@ -143,7 +185,8 @@ public sealed class SweepGrain(
         _run = null;
         _watchdog?.Dispose();
         _watchdog = null;
-        await state.WriteStateAsync();
+        await WriteStateAsync();
+        await UnregisterResumeReminderAsync();
     }
 
     private SweepProgress Progress()
@@ -164,5 +207,5 @@ public sealed class SweepGrain(
         return options.Value.WindowPerSlot * executor.Slots * Math.Max(1, silos);
     }
 
-    private TimeSpan StallCheckPeriod => TimeSpan.FromTicks(Math.Clamp(options.Value.StallTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+    private TimeSpan StallCheckPeriod => TimeSpan.FromTicks(Math.Clamp(options.Value.StallTimeout.Ticks / 4, TimeSpan.TicksPerSecond, 5 * TimeSpan.TicksPerSecond));
 }

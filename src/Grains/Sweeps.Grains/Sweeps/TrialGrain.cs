@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Sweeps.Grains.Execution;
 using Sweeps.Grains.Telemetry;
@@ -11,7 +12,7 @@ namespace Sweeps.Grains.Sweeps;
 /// <summary>
 /// One trial. Run returns at once (start-then-report); the computation runs on the silo's
 /// <see cref="TrialExecutor"/>, the record is written to storage and only after that commit
-/// reported to the cell. Placed by activation count so trials spread over the silos; deactivates
+/// reported to the cell (a failed write is retried with back-off; see <see cref="StorageRetry"/>). Placed by activation count so trials spread over the silos; deactivates
 /// once its record is reported.
 /// </summary>
 [ActivationCountBasedPlacement]
@@ -19,6 +20,7 @@ public sealed class TrialGrain(
     [PersistentState("trial", SweepsEngineOptions.StorageName)] IPersistentState<TrialGrainState> state,
     TrialExecutor executor,
     ITrialEvaluator evaluator,
+    IOptions<SweepsEngineOptions> options,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain
 {
     private bool _running;
@@ -69,7 +71,7 @@ public sealed class TrialGrain(
         try
         {
             state.State.Record = record;
-            await state.WriteStateAsync();
+            await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString());
         }
         catch (Exception e)
         {

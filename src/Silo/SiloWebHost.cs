@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sweeps.Hosting.Cluster;
+using Sweeps.Hosting.Telemetry;
+
+namespace Sweeps.Silo;
+
+/// <summary>
+/// The silo process as one ASP.NET Core host: Orleans (cluster mode on Redis) and the HTTP pipeline
+/// on --http-bind:--http-port. The pipeline lives only here: /health/live (the process answers),
+/// /health/ready (see <see cref="SiloReadiness"/>); observability adds its endpoints in
+/// <see cref="MapEndpoints"/>. Stopping (SIGTERM) leaves the cluster gracefully within 30 s.
+/// </summary>
+internal static class SiloWebHost
+{
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    public static WebApplication Build(SiloSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => (o.SingleLine, o.TimestampFormat) = (true, "HH:mm:ss.fff "));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Information);
+        // The options logger prints Redis connection strings, passwords included: never log them.
+        builder.Logging.AddFilter("Orleans.Runtime.SiloOptionsLogger", LogLevel.None);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.WebHost.UseKestrel(k => k.Listen(settings.HttpBind, settings.HttpPort));
+        builder.Services.AddSingleton<SiloReadiness>();
+        builder.UseOrleans(silo => silo.UseSweepsCluster(settings.Cluster, new() { ExecutorThreads = settings.MaxConcurrentTrials }));
+        builder.AddSweepsObservability();
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapGet("/health/live", () => Results.Text("live\n"));
+        app.MapGet("/health/ready", (SiloReadiness readiness) =>
+            readiness.NotReadyReason() is { } reason
+                ? Results.Text($"not ready: {reason}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Text("ready\n"));
+        app.MapSweepsObservability();
+    }
+}

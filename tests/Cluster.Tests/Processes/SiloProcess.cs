@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Sweeps.Cluster.Tests.Processes;
+
+/// <summary>A sweeps-silo child process on its own free ports; <see cref="WaitReadyAsync"/> polls /health/ready.</summary>
+internal sealed class SiloProcess : IDisposable
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
+
+    private SiloProcess(ChildProcess process, int httpPort)
+    {
+        Process = process;
+        HttpPort = httpPort;
+    }
+
+    public ChildProcess Process { get; }
+
+    public int HttpPort { get; }
+
+    /// <summary>Starts a silo with flags (one trial at a time unless told).</summary>
+    public static SiloProcess Start(string name, string redis, int maxConcurrentTrials = 1)
+    {
+        var http = FreePorts.Next();
+        string[] args =
+        [
+            RepositoryPaths.SiloDll, "--redis", redis, "--silo-port", P(FreePorts.Next()), "--gateway-port", P(FreePorts.Next()),
+            "--http-port", P(http), "--max-concurrent-trials", P(maxConcurrentTrials),
+        ];
+        return new SiloProcess(ChildProcess.Start(name, "dotnet", args), http);
+    }
+
+    /// <summary>Starts a silo exactly as the container does: no arguments, settings from the environment.</summary>
+    public static SiloProcess StartFromEnvironment(string name, IReadOnlyDictionary<string, string> environment) =>
+        new(ChildProcess.Start(name, "dotnet", [RepositoryPaths.SiloDll], environment),
+            int.Parse(environment["SWEEPS_HTTP_PORT"], CultureInfo.InvariantCulture));
+
+    public async Task<int> GetStatusAsync(string path)
+    {
+        using var response = await Http.GetAsync(new Uri($"http://127.0.0.1:{P(HttpPort)}{path}"));
+        return (int)response.StatusCode;
+    }
+
+    public Task WaitReadyAsync() => Eventually.HoldsAsync(
+        async () => !Process.HasExited && await GetStatusAsync("/health/ready") == 200, TimeSpan.FromSeconds(60),
+        () => $"{Process.Name} answers 200 on /health/ready (exited: {Process.HasExited}). Output:\n{Process.Tail()}", TimeSpan.FromMilliseconds(250));
+
+    public void Dispose() => Process.Dispose();
+
+    private static string P(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
