@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sweeps.Hosting.Telemetry;
 
 namespace Sweeps.Hosting;
 
@@ -37,11 +35,7 @@ public sealed class EmbeddedSweepHost : IAsyncDisposable
     {
         var databasePath = Path.Combine(Path.GetFullPath(outputFolder), "state", "sweeps.db");
         var siloOptions = (options ?? new SweepsSiloOptions()) with { Storage = SweepsStorageKind.Sqlite, SqlitePath = databasePath };
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        logging?.Invoke(builder.Logging);
-        builder.Configuration.AddEnvironmentVariables();
-        builder.AddSweepsTelemetry("sweeps");
+        var builder = CliHostBuilder.Create(logging);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "sweeps", clusterId: "sweeps-embedded")
             .UseSweeps(siloOptions));

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Sweeps.Hosting.Telemetry;
 
 namespace Sweeps.Hosting.Cluster;
 
@@ -31,11 +29,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         var redis = RedisEndpoint.Parse(redisConnection);
         var deadline = DateTime.UtcNow + budget;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        logging?.Invoke(builder.Logging);
-        builder.Configuration.AddEnvironmentVariables();
-        builder.AddSweepsTelemetry("sweeps");
+        var builder = CliHostBuilder.Create(logging);
         builder.UseOrleansClient(client => client
             .AddActivityPropagation()
             .UseRedisClustering(o => o.ConfigurationOptions = redis.Clone())
