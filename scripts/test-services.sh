@@ -1,5 +1,12 @@
 #!/usr/bin/env bash
-# Installs the services the tests need (sourced by scripts/test.sh). The tests start their own
-# instances as child processes on free loopback ports; nothing here is started as a service.
-# Cluster.Tests: redis-server (Debian package).
-command -v redis-server >/dev/null || (apt-get update && apt-get install -y redis-server)
+# Installs what the tests need (sourced by scripts/test.sh). The tests start their own instances
+# as child processes on free loopback ports; nothing here is started as a service.
+#   Cluster.Tests: redis-server; Observability.Tests: promtool (Debian's prometheus package),
+#   which checks the silo's /metrics exposition.
+missing=()
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v promtool >/dev/null || missing+=(prometheus)
+if (( ${#missing[@]} > 0 )); then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

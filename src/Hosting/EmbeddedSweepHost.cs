@@ -9,7 +9,7 @@ namespace Sweeps.Hosting;
 /// <summary>
 /// One silo hosted in the calling process (the CLI without --cluster): localhost clustering on free
 /// ports and the SQLite store at &lt;output&gt;/state/sweeps.db, so running the same sweep again
-/// after a crash or Ctrl+C reuses every stored trial. <see cref="Client"/> talks to it directly.
+/// after a crash or Ctrl+C reuses every stored trial. Telemetry follows the OTEL_* variables (off by default). <see cref="Client"/> talks to it directly.
 /// </summary>
 public sealed class EmbeddedSweepHost : IAsyncDisposable
 {
@@ -35,9 +35,7 @@ public sealed class EmbeddedSweepHost : IAsyncDisposable
     {
         var databasePath = Path.Combine(Path.GetFullPath(outputFolder), "state", "sweeps.db");
         var siloOptions = (options ?? new SweepsSiloOptions()) with { Storage = SweepsStorageKind.Sqlite, SqlitePath = databasePath };
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        logging?.Invoke(builder.Logging);
+        var builder = CliHostBuilder.Create(logging);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "sweeps", clusterId: "sweeps-embedded")
             .UseSweeps(siloOptions));

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using OpenTelemetry;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Grains.Telemetry;
 
 namespace Sweeps.Hosting;
 
@@ -14,6 +16,7 @@ public static class SweepClient
     /// Polls the sweep's progress every <paramref name="interval"/> until it is completed or cancelled
     /// (the last item is final). With <paramref name="tolerateFailuresFor"/> a failed poll (a silo
     /// died, the gateway changed) is retried until that long has passed without an answer.
+    /// Polls are not traced: they would make a long sweep's trace unbounded.
     /// </summary>
     public static async IAsyncEnumerable<SweepProgress> FollowAsync(
         this IGrainFactory grains, string sweepId, TimeSpan interval, TimeSpan? tolerateFailuresFor = null,
@@ -22,7 +25,9 @@ public static class SweepClient
         var sweep = grains.GetGrain<ISweepGrain>(sweepId);
         while (true)
         {
-            var progress = await PollAsync(sweep, tolerateFailuresFor ?? TimeSpan.Zero, cancellation);
+            SweepProgress progress;
+            using (SuppressInstrumentationScope.Begin())
+                progress = await PollAsync(sweep, tolerateFailuresFor ?? TimeSpan.Zero, cancellation);
             yield return progress;
             if (progress.IsFinal || progress.Status == SweepStatus.NotStarted)
                 yield break;
@@ -46,18 +51,29 @@ public static class SweepClient
         }
     }
 
-    /// <summary>Submits and follows until final, reporting each snapshot; returns the final one.</summary>
+    /// <summary>Submits and follows until final, reporting each snapshot; returns the final one. Traced as the sweep's root span.</summary>
     public static async Task<SweepProgress> RunAsync(
         this IGrainFactory grains, SweepDefinition definition, IProgress<SweepProgress>? progress = null,
         TimeSpan? interval = null, TimeSpan? tolerateFailuresFor = null, CancellationToken cancellation = default)
     {
-        var last = await grains.SubmitAsync(definition);
-        await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), tolerateFailuresFor, cancellation))
+        using var activity = SweepsTelemetry.StartSweep(definition);
+        try
         {
-            progress?.Report(snapshot);
-            last = snapshot;
+            var last = await grains.SubmitAsync(definition);
+            await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), tolerateFailuresFor, cancellation))
+            {
+                progress?.Report(snapshot);
+                last = snapshot;
+            }
+            if (activity is not null)
+                SweepsTelemetry.SetProgress(activity, last);
+            return last;
         }
-        return last;
+        catch (Exception e) when (activity is not null)
+        {
+            activity.AddException(e).SetStatus(System.Diagnostics.ActivityStatusCode.Error, e is OperationCanceledException ? "stopped by the client" : e.Message);
+            throw;
+        }
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ public static class SweepsSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the sweep storage provider (<see cref="SweepsEngineOptions.StorageName"/>), the engine options,
-    /// the per-silo trial executor and the trial evaluator (the numerical core unless one is registered).
+    /// the per-silo trial executor and the trial evaluator (the numerical core unless one is registered),
+    /// and trace context propagation through grain calls (spans exist only when telemetry listens).
     /// </summary>
     public static ISiloBuilder UseSweeps(this ISiloBuilder silo, SweepsSiloOptions options)
     {
@@ -39,6 +40,7 @@ public static class SweepsSiloBuilderExtensions
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Storage, "storage: allowed are memory, sqlite and redis.");
         }
+        silo.AddActivityPropagation();
         silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Engine));
         silo.Services.AddSingleton<TrialExecutor>();
         silo.Services.TryAddSingleton<ITrialEvaluator, TrialRunnerEvaluator>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sweeps.Hosting.Cluster;
+using Sweeps.Hosting.Telemetry;
 
 namespace Sweeps.Silo;
 
@@ -34,6 +35,7 @@ internal static class SiloWebHost
         builder.WebHost.UseKestrel(k => k.Listen(settings.HttpBind, settings.HttpPort));
         builder.Services.AddSingleton<SiloReadiness>();
         builder.UseOrleans(silo => silo.UseSweepsCluster(settings.Cluster, new() { ExecutorThreads = settings.MaxConcurrentTrials }));
+        builder.AddSweepsObservability();
         var app = builder.Build();
         MapEndpoints(app);
         return app;
@@ -46,5 +48,6 @@ internal static class SiloWebHost
             readiness.NotReadyReason() is { } reason
                 ? Results.Text($"not ready: {reason}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
                 : Results.Text("ready\n"));
+        app.MapSweepsObservability();
     }
 }

@@ -29,10 +29,9 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         var redis = RedisEndpoint.Parse(redisConnection);
         var deadline = DateTime.UtcNow + budget;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        logging?.Invoke(builder.Logging);
+        var builder = CliHostBuilder.Create(logging);
         builder.UseOrleansClient(client => client
+            .AddActivityPropagation()
             .UseRedisClustering(o => o.ConfigurationOptions = redis.Clone())
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId))
             // Re-read the gateways often: after all silos restart, the old ones are all gone.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Sweeps.Grains.Telemetry;
 
 namespace Sweeps.Grains.Execution;
 
@@ -35,8 +36,10 @@ public sealed class TrialExecutor : IDisposable
     public Task<T> Run<T>(Func<CancellationToken, T> work)
     {
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        SweepsTelemetry.ExecutorQueueLength.Add(1);
         _queue.Add(stopping =>
         {
+            SweepsTelemetry.ExecutorQueueLength.Add(-1);
             if (stopping.IsCancellationRequested)
             {
                 completion.TrySetCanceled(stopping);

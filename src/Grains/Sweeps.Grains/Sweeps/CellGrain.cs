@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sweeps.Grains.Telemetry;
 using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Grains.Sweeps;
@@ -80,6 +81,8 @@ public sealed class CellGrain(
         if (!state.State.Records.TryAdd(record.Trial, record))
             return;
         _dirty = true;
+        if (state.State.Records.Count == _totalTrials)
+            SweepsTelemetry.CellsCompleted.Add(1, new KeyValuePair<string, object?>(SweepsAttributes.Method, _method));
         if (_pending.Remove(record.Trial))
             Count(record, computed);
         await FlushIfDue();

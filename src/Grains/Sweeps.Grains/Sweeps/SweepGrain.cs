@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweeps.Grains.Execution;
+using Sweeps.Grains.Telemetry;
 
 namespace Sweeps.Grains.Sweeps;
 
@@ -23,13 +24,14 @@ public sealed class SweepGrain(
 {
     private const string ResumeReminder = "resume";
     private SweepRun? _run;
+    private SweepRunTelemetry? _telemetry;
     private IGrainTimer? _watchdog;
     private HashSet<SiloAddress> _deadSilos = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Status == SweepStatus.Running && state.State.Definition is not null)
-            await BeginRunAsync();
+            await BeginRunAsync("resumed");
     }
 
     public async Task<SweepProgress> Start(SweepDefinition definition)
@@ -39,6 +41,8 @@ public sealed class SweepGrain(
             throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(definition));
         var fingerprint = SweepDefinitions.Fingerprint(definition);
         var s = state.State;
+        logger.LogInformation("Sweep {SweepId} submitted: {Cells} cells x {Methods} methods x {Trials} trials",
+            definition.SweepId, definition.Cells.Length, definition.Methods.Length, definition.Trials);
         if (s.Definition is not null)
         {
             if (SweepDefinitions.Incompatibility(s.Definition, definition) is { } reason)
@@ -48,8 +52,9 @@ public sealed class SweepGrain(
             if (attach)
                 return Progress();
         }
+        var resumed = s.Fingerprint == fingerprint;
         (s.Definition, s.Fingerprint, s.Status) = (definition, fingerprint, SweepStatus.Running);
-        await BeginRunAsync();
+        await BeginRunAsync(resumed ? "resumed" : "started");
         return Progress();
     }
 
@@ -75,7 +80,8 @@ public sealed class SweepGrain(
             FillWindow(run);
     }
 
-    private async Task BeginRunAsync()
+    /// <summary>Starts a new run; <paramref name="lifecycle"/> (started, resumed, re-dispatched) names it in the log.</summary>
+    private async Task BeginRunAsync(string lifecycle)
     {
         var s = state.State;
         s.Generation++;
@@ -84,7 +90,12 @@ public sealed class SweepGrain(
         if (options.Value.ResumeReminderPeriod is { } period)
             await this.RegisterOrUpdateReminder(ResumeReminder, period, period);
         _deadSilos = DeadSilos();
+        if (_run is not null)
+            _telemetry?.End("superseded", Progress());
         _run = new SweepRun(s.Definition!, s.Generation, Window());
+        _telemetry = SweepRunTelemetry.Start(s.Definition!, s.Generation, _run.Window);
+        logger.LogInformation("Sweep {SweepId} {Lifecycle}: run {Generation}, {TotalTrials} trials, window {Window}",
+            s.Definition!.SweepId, lifecycle, s.Generation, s.Definition.TotalTrials, _run.Window);
         _watchdog ??= this.RegisterGrainTimer(CheckStallAsync, new GrainTimerCreationOptions
         {
             DueTime = StallCheckPeriod, Period = StallCheckPeriod, KeepAlive = true,
@@ -95,7 +106,7 @@ public sealed class SweepGrain(
     private void FillWindow(SweepRun run)
     {
         while (run.NextChunk(options.Value.ChunkSize) is { } chunk)
-            _ = DispatchAsync(chunk);
+            _ = DispatchAsync(chunk, _telemetry);
     }
 
     /// <summary>
@@ -103,8 +114,9 @@ public sealed class SweepGrain(
     /// A failed dispatch (a silo died, an activation was moving) is sent again with back-off; cells
     /// count each trial once per run however often it arrives.
     /// </summary>
-    private async Task DispatchAsync(CellWork chunk)
+    private async Task DispatchAsync(CellWork chunk, SweepRunTelemetry? telemetry)
     {
+        using var activity = telemetry?.StartCell(chunk);
         var key = GrainKeys.Cell(chunk.SweepId, chunk.Trial.CellKey, chunk.Trial.Method);
         for (var attempt = 1; ; attempt++)
         {
@@ -122,6 +134,7 @@ public sealed class SweepGrain(
             catch (Exception e)
             {
                 // Its trials stay in flight; the stall check starts a new run if they never report.
+                activity?.AddException(e).SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
                 logger.LogWarning(e, "Dispatch of {Count} trials of {Cell}/{Method} failed", chunk.Count, chunk.Trial.CellKey, chunk.Trial.Method);
                 return;
             }
@@ -138,12 +151,12 @@ public sealed class SweepGrain(
         if (lost.Count > 0)
         {
             logger.LogWarning("Sweep {Sweep}: silo {Silos} left the cluster; re-dispatching as a new run", this.GetPrimaryKeyString(), string.Join(", ", lost));
-            await BeginRunAsync();
+            await BeginRunAsync("re-dispatched");
         }
         else if (Environment.TickCount64 - run.LastProgress > options.Value.StallTimeout.TotalMilliseconds)
         {
             logger.LogWarning("Sweep {Sweep}: no progress for {Timeout}; re-dispatching as a new run", this.GetPrimaryKeyString(), options.Value.StallTimeout);
-            await BeginRunAsync();
+            await BeginRunAsync("re-dispatched");
         }
     }
 
@@ -180,6 +193,12 @@ public sealed class SweepGrain(
         var s = state.State;
         (s.Status, s.FinishedAt) = (status, DateTimeOffset.UtcNow);
         s.Final = Progress();
+        var lifecycle = status == SweepStatus.Completed ? "completed" : "cancelled";
+        _telemetry?.End(lifecycle, s.Final);
+        _telemetry = null;
+        logger.LogInformation("Sweep {SweepId} {Lifecycle}: {Done}/{Total} trials done, {Computed} computed, {Reused} reused, {Successes} successes, {Diverged} diverged",
+            s.Final.SweepId, lifecycle, s.Final.Done, s.Final.Total, s.Final.Computed,
+            s.Final.Reused, s.Final.Successes, s.Final.Diverged);
         _run = null;
         _watchdog?.Dispose();
         _watchdog = null;

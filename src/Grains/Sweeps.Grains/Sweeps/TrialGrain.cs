@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Sweeps.Grains.Execution;
+using Sweeps.Grains.Telemetry;
 using Sweeps.Numerics.Random;
 using Sweeps.Numerics.Trials;
 
@@ -44,23 +45,26 @@ public sealed class TrialGrain(
         var (_, trial) = GrainKeys.ParseTrial(this.GetPrimaryKeyString());
         var seed = TrialSeed.Derive(work.SweepSeed, work.Parameters, trial).Value;
         var clock = Stopwatch.StartNew();
+        using var telemetry = TrialTelemetry.Start(work, trial, seed);
         TrialRecord record;
         try
         {
             var parameters = ParameterNames.ToTrialParameters(
                 work.Problem, work.Method, work.Parameters, new SuccessCriterion(work.Tolerance, work.RelativeToNoise), seed);
-            var result = await executor.Run(cancellation => evaluator.Evaluate(parameters, cancellation));
+            var result = await executor.Run(cancellation => telemetry.Measure(() => evaluator.Evaluate(parameters, cancellation)));
             record = TrialRecords.From(work, trial, seed, result);
         }
         catch (OperationCanceledException)
         {
             // The silo is stopping: the trial is not done; a later run computes it.
+            telemetry.Abandoned("cancelled: the silo is stopping");
             _running = false;
             DeactivateOnIdle();
             return;
         }
         catch (Exception e)
         {
+            telemetry.Threw(e);
             record = TrialRecords.Failed(work, trial, seed, e, clock.Elapsed.TotalSeconds);
         }
 
@@ -74,11 +78,13 @@ public sealed class TrialGrain(
             // Not committed, so not acknowledged: the coordinator's stall check re-dispatches it.
             state.State.Record = null;
             logger.LogError(e, "Trial {Trial} could not be stored", this.GetPrimaryKeyString());
+            telemetry.Abandoned("the record could not be stored");
             _running = false;
             DeactivateOnIdle();
             return;
         }
         _running = false;
+        telemetry.Completed(record);
         await ReportAsync(record, computed: true);
     }
 
