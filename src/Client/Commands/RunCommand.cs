@@ -20,7 +20,7 @@ public sealed class RunCommand : ICommand
     public string Summary => "run a sweep (embedded) and write trials, cells and phase diagrams";
 
     public string Usage => """
-        Usage: sweeps run SPEC.yaml [--out DIR] [--max-concurrent-trials N]
+        Usage: sweeps run SPEC.yaml [--out DIR] [--max-concurrent-trials N] [--trials N]
 
         Runs every trial of the spec on a silo hosted in this process and writes DIR:
         trials.csv, trials.parquet, cells.csv, summary.json, spec.yaml, manifest.json and the
@@ -30,6 +30,9 @@ public sealed class RunCommand : ICommand
 
           --out DIR                   output folder (default: runs/<sweep id>)
           --max-concurrent-trials N   trials computed at once (default: the number of cores)
+          --trials N                  trials per cell and method instead of the spec's; the sweep
+                                      id does not change, so the same --out is extended (finished
+                                      trials are reused) and a smaller N reports the first N
 
         The embedded silo logs nothing unless SWEEPS_LOG_LEVEL is set (Trace, Debug, Information,
         Warning, Error): then its log lines go to stderr.
@@ -37,8 +40,8 @@ public sealed class RunCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, ["out", "max-concurrent-trials"], []);
-        var spec = SpecArguments.Load(reader, terminal);
+        var reader = new ArgumentReader(args, ["out", "max-concurrent-trials", "trials"], []);
+        var spec = SpecArguments.Load(reader, terminal, reader.Int("trials", min: 1));
         if (spec is null) return CommandLine.BadInput;
         var folder = reader.String("out") ?? Path.Combine("runs", spec.SweepId);
         var slots = reader.Int("max-concurrent-trials", min: 1);
