@@ -70,7 +70,7 @@ public static class PhaseDiagram
             // A plot clears the whole canvas it renders on: record each panel as a picture and place it inside a clip.
             using var recorder = new SKPictureRecorder();
             var panelCanvas = recorder.BeginRecording(new SKRect(0, 0, PanelWidth, PanelHeight));
-            Panel(grid, grid.Panels[p].Facet, grid.Panels[p].Values, overlays).Render(panelCanvas, PanelWidth, PanelHeight);
+            Panel(grid, grid.Panels[p].Facet, grid.Panels[p].Values, overlays, ColourRange(grid)).Render(panelCanvas, PanelWidth, PanelHeight);
             using var picture = recorder.EndRecording();
             canvas.Save();
             canvas.ClipRect(SKRect.Create(p * PanelWidth, TitleHeight, PanelWidth, PanelHeight));
@@ -79,7 +79,7 @@ public static class PhaseDiagram
         }
     }
 
-    private static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays)
+    private static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays, ScottPlot.Range range)
     {
         var request = grid.Request;
         var log = PlotMetrics.IsLogScale(request.Metric);
@@ -100,7 +100,7 @@ public static class PhaseDiagram
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.NaNCellColor = Colors.LightGray;
         heatmap.Position = new CoordinateRect(0, Math.Max(nx - 1, 1e-9), 0, Math.Max(ny - 1, 1e-9));
-        heatmap.ManualRange = request.Metric == PlotMetrics.SuccessRate ? new ScottPlot.Range(0, 1) : FiniteRange(shown);
+        heatmap.ManualRange = range;
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = request.Metric.Replace('_', ' ').Replace("error", "relative error", StringComparison.Ordinal) + (log ? " (log scale)" : "");
         bar.LabelStyle.FontSize = 14;
@@ -150,9 +150,14 @@ public static class PhaseDiagram
         return plot;
     }
 
-    private static ScottPlot.Range FiniteRange(double[,] values)
+    /// <summary>One colour range for all panels, so that equal colours mean equal values across facets: [0, 1] for the success rate, else the finite values' range (of log10 for log-scale metrics).</summary>
+    private static ScottPlot.Range ColourRange(PhaseGrid grid)
     {
-        var finite = values.Cast<double>().Where(double.IsFinite).ToList();
+        var metric = grid.Request.Metric;
+        if (metric == PlotMetrics.SuccessRate)
+            return new ScottPlot.Range(0, 1);
+        var finite = grid.Panels.SelectMany(p => p.Values.Cast<double>())
+            .Select(v => PlotMetrics.IsLogScale(metric) ? Math.Log10(v) : v).Where(double.IsFinite).ToList();
         if (finite.Count == 0)
             return new ScottPlot.Range(0, 1);
         double lo = finite.Min(), hi = finite.Max();

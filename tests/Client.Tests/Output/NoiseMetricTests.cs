@@ -81,4 +81,21 @@ public sealed class NoiseMetricTests : IDisposable
         Assert.Contains("2.0e0", svg, StringComparison.Ordinal);
         Assert.Contains("6.0e0", svg, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Facets_share_one_colour_scale()
+    {
+        // nuclear's errors are 1e-6 to 1e-5, flat-convex's 1e-3 to 1e-2: each panel's colour bar must span 1e-6 to 1e-2.
+        string[] cellKeys = ["m=40", "m=80"];
+        (string, double)[] scales = [("nuclear", 1e-6), ("flat-convex", 1e-3)];
+        var records = cellKeys.SelectMany(cell => scales
+            .SelectMany(x => Enumerable.Range(0, 3).Select(t => Record(cell, t, x.Item2 * (cell == "m=40" ? 10 : 1)) with { Method = x.Item1 }))).ToList();
+        var cells = await Write("problem: general-sensing\nfixed: {d: 10, r: 1}\naxes: {m: [40, 80]}\nmethods: [nuclear, flat-convex]\ntrials: 3\n", records);
+
+        var svg = File.ReadAllText(PhaseDiagram.Render(_folder, new PlotRequest("m", "method", PlotRequest.Method, PlotMetrics.MedianError), cells, "shared")[1]);
+        // Per-panel scales would label 1e-6 only on nuclear's bar, 1e-2 only on flat-convex's, and 1e-4 nowhere.
+        string[] labels = [@">\s*1e-6\s*<", @">\s*1e-4\s*<", @">\s*1e-2\s*<"];
+        var counts = labels.Select(l => System.Text.RegularExpressions.Regex.Count(svg, l)).ToList();
+        Assert.True(counts[0] >= 2 && counts.All(c => c == counts[0]), string.Join(", ", counts));
+    }
 }
