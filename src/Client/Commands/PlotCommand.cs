@@ -10,19 +10,22 @@ public sealed class PlotCommand : ICommand
 {
     public string Name => "plot";
 
-    public string Summary => "redraw phase diagrams from an output folder";
+    public string Summary => "redraw phase diagrams and scatter plots from an output folder";
 
     public string Usage => $"""
         Usage: sweeps plot DIR [--x AXIS --y AXIS [--facet AXIS] [--metric METRIC]]
+               sweeps plot DIR --kind scatter --x COLUMN --y COLUMN
 
-        Redraws phase diagrams from DIR/spec.yaml and DIR/cells.csv without recomputing anything.
-        Without --x/--y: every plot of the spec. AXIS is an axis of the sweep or 'method'.
+        Redraws plots from DIR/spec.yaml, DIR/cells.csv and DIR/trials.csv without recomputing
+        anything. Without --x/--y: every plot of the spec. AXIS is an axis of the sweep or 'method'.
         METRIC: {string.Join(" | ", PlotMetrics.All)} (default success_rate).
+        A scatter plot (scatter-X-Y.png/.svg) has one point per trial, log-log, coloured by method;
+        COLUMN: {string.Join(" | ", ScatterRequest.Columns)}.
         """;
 
     public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, ["x", "y", "facet", "metric"], []);
+        var reader = new ArgumentReader(args, ["kind", "x", "y", "facet", "metric"], []);
         if (reader.Positional.Count != 1)
             throw new UsageException("DIR: give one output folder (the --out of 'sweeps run').");
         var folder = reader.Positional[0];
@@ -38,18 +41,28 @@ public sealed class PlotCommand : ICommand
             if (reader.String(key) is { } value)
                 values[key] = value;
 
-        IEnumerable<PlotRequest> plots = spec.Plots;
-        if (values.Count > 0)
+        var kind = reader.String("kind") ?? ScatterRequest.PhaseKind;
+        var errors = new List<string>();
+        List<string> files;
+        if (kind == ScatterRequest.Kind)
         {
-            var errors = new List<string>();
-            var plot = PlotRequest.TryCreate("", values, spec.Axes.Select(a => a.Name).ToList(), errors);
-            if (plot is null)
-                throw new UsageException(string.Join(Environment.NewLine, errors.Select(e => "--" + e.TrimStart('.'))));
-            plots = [plot];
+            var scatter = ScatterRequest.TryCreate("", values, errors) ?? throw UsageError(errors);
+            files = ScatterPlot.RenderAll(folder, spec with { Scatters = [scatter] });
         }
-        foreach (var plot in plots)
-            foreach (var file in PhaseDiagram.Render(folder, plot, cells, PhaseDiagram.Title(spec), TheoryOverlays.For(spec, plot)))
-                terminal.Out.WriteLine(file);
+        else if (kind != ScatterRequest.PhaseKind)
+            throw new UsageException($"--kind: '{kind}' is not allowed; allowed: {ScatterRequest.PhaseKind}, {ScatterRequest.Kind}.");
+        else if (values.Count > 0)
+        {
+            var plot = PlotRequest.TryCreate("", values, spec.Axes.Select(a => a.Name).ToList(), errors) ?? throw UsageError(errors);
+            files = [.. PhaseDiagram.Render(folder, plot, cells, PhaseDiagram.Title(spec), TheoryOverlays.For(spec, plot))];
+        }
+        else
+            files = PhaseDiagram.RenderAll(folder, spec, cells);
+        foreach (var file in files)
+            terminal.Out.WriteLine(file);
         return Task.FromResult(CommandLine.Ok);
     }
+
+    private static UsageException UsageError(List<string> errors) =>
+        new(string.Join(Environment.NewLine, errors.Select(e => "--" + e.TrimStart('.'))));
 }

@@ -22,7 +22,7 @@ public sealed class RunCommand : ICommand
     public string Summary => "run a sweep (embedded or on a cluster) and write trials, cells and phase diagrams";
 
     public string Usage => $"""
-        Usage: sweeps run SPEC.yaml [--out DIR] [--max-concurrent-trials N | --cluster REDIS]
+        Usage: sweeps run SPEC.yaml [--out DIR] [--trials N] [--max-concurrent-trials N | --cluster REDIS]
 
         Runs every trial of the spec and writes DIR: trials.csv, trials.parquet, cells.csv,
         summary.json, spec.yaml, manifest.json and the phase diagrams (phase-*.png, phase-*.svg).
@@ -35,6 +35,9 @@ public sealed class RunCommand : ICommand
 
           --out DIR                   output folder (default: runs/<sweep id>)
           --max-concurrent-trials N   embedded: trials computed at once (default: the number of cores)
+          --trials N                  trials per cell and method instead of the spec's; the sweep
+                                      id does not change, so the same --out is extended (finished
+                                      trials are reused) and a smaller N reports the first N
         {ClusterArguments.Help}
 
         The embedded silo logs nothing unless SWEEPS_LOG_LEVEL is set (Trace, Debug, Information,
@@ -43,8 +46,8 @@ public sealed class RunCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, ["out", "max-concurrent-trials", ClusterArguments.Option], []);
-        var spec = SpecArguments.Load(reader, terminal);
+        var reader = new ArgumentReader(args, ["out", "max-concurrent-trials", "trials", ClusterArguments.Option], []);
+        var spec = SpecArguments.Load(reader, terminal, reader.Int("trials", min: 1));
         if (spec is null) return CommandLine.BadInput;
         var folder = reader.String("out") ?? Path.Combine("runs", spec.SweepId);
         var slots = reader.Int("max-concurrent-trials", min: 1);

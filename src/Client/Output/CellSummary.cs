@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Client.Output;
 
@@ -18,4 +19,17 @@ public sealed record CellSummary(
     double CiHigh,
     double MedianError,
     double MedianHessianTrace,
-    double MedianSeconds);
+    double MedianSeconds)
+{
+    /// <summary>
+    /// The cell's noise level sigma as the success criterion reads it: <c>noise_relative</c> when
+    /// the cell sets it above 0, else <c>noise</c>; NaN for a noiseless cell.
+    /// </summary>
+    public double NoiseLevel =>
+        Parameters.TryGetValue(ParameterNames.NoiseRelative, out var s) && s > 0 ? s
+        : Parameters.TryGetValue(ParameterNames.Noise, out var n) && n > 0 ? n
+        : double.NaN;
+
+    /// <summary>median_error / sigma (sigma is one value per cell, so this is the median of error / sigma); NaN when noiseless.</summary>
+    public double MedianErrorOverNoise => MedianError / NoiseLevel;
+}

@@ -14,7 +14,7 @@ namespace Sweeps.Client.Output;
 public static class CellTable
 {
     public static IReadOnlyList<string> Statistics { get; } =
-        ["trials", "successes", "success_rate", "ci_low", "ci_high", "median_error", "median_hessian_trace", "median_seconds"];
+        ["trials", "successes", "success_rate", "ci_low", "ci_high", "median_error", "median_hessian_trace", "median_seconds", "median_error_over_noise"];
 
     /// <summary>The parameter columns of a sweep: the names its cells use, d replaced by d1 and d2, in ParameterNames order.</summary>
     public static IReadOnlyList<string> ParameterColumns(SweepDefinition sweep)
@@ -71,13 +71,16 @@ public static class CellTable
                 row.Cell.ToString(CultureInfo.InvariantCulture), row.Method,
                 .. parameters.Select(p => CsvText.Number(row.Parameters.GetValueOrDefault(p, double.NaN))),
                 row.Trials.ToString(CultureInfo.InvariantCulture), row.Successes.ToString(CultureInfo.InvariantCulture),
-                .. new[] { row.SuccessRate, row.CiLow, row.CiHigh, row.MedianError, row.MedianHessianTrace, row.MedianSeconds }.Select(CsvText.Number),
+                .. new[] { row.SuccessRate, row.CiLow, row.CiHigh, row.MedianError, row.MedianHessianTrace, row.MedianSeconds, row.MedianErrorOverNoise }.Select(CsvText.Number),
             ]);
         }
         return text.ToString();
     }
 
-    /// <summary>Reads cells.csv back (for redrawing plots): parameter columns are those between <c>method</c> and <c>trials</c>.</summary>
+    /// <summary>
+    /// Reads cells.csv back (for redrawing plots): parameter columns are those between <c>method</c> and <c>trials</c>;
+    /// median_error_over_noise is derived from the parameters and median_error, not read.
+    /// </summary>
     public static List<CellSummary> Read(string path)
     {
         var rows = CsvText.Parse(File.ReadAllText(path));

@@ -10,8 +10,8 @@ namespace Sweeps.Client.Plots;
 /// Draws a phase diagram (PNG and SVG): one heat-map panel per facet value, side by side, cells
 /// at the real axis values (as tick labels), a colour bar with the metric's name, the empirical
 /// 50% contour of the success rate (<see cref="HalfContour"/>; numeric x and y only), optional overlay curves with a
-/// legend, and a title naming the problem and the fixed parameters. median_error is coloured on
-/// a log10 scale.
+/// legend, and a title naming the problem and the fixed parameters. The log-scale metrics
+/// (<see cref="PlotMetrics.IsLogScale"/>) are coloured by log10.
 /// </summary>
 public static class PhaseDiagram
 {
@@ -20,9 +20,12 @@ public static class PhaseDiagram
     private static readonly Color ContourColor = Colors.White;
     private static readonly Color[] OverlayColors = [Colors.Red, Colors.Orange, Colors.Magenta, Colors.Cyan];
 
-    /// <summary>Renders every plot of a spec into the folder, each with the theory curves that fit its axes; returns the files written.</summary>
+    /// <summary>
+    /// Renders every plot of a spec into the folder, each phase diagram with the theory curves that fit its axes, then
+    /// the scatter plots (<see cref="ScatterPlot"/>, from the folder's trials.csv); returns the files written.
+    /// </summary>
     public static List<string> RenderAll(string folder, LoadedSpec spec, IReadOnlyList<CellSummary> cells) =>
-        spec.Plots.SelectMany(p => Render(folder, p, cells, Title(spec), TheoryOverlays.For(spec, p))).ToList();
+        [.. spec.Plots.SelectMany(p => Render(folder, p, cells, Title(spec), TheoryOverlays.For(spec, p))), .. ScatterPlot.RenderAll(folder, spec)];
 
     /// <summary>"&lt;problem&gt; (fixed: d=20, k=20; 20 trials per cell)".</summary>
     public static string Title(LoadedSpec spec)
@@ -67,7 +70,7 @@ public static class PhaseDiagram
             // A plot clears the whole canvas it renders on: record each panel as a picture and place it inside a clip.
             using var recorder = new SKPictureRecorder();
             var panelCanvas = recorder.BeginRecording(new SKRect(0, 0, PanelWidth, PanelHeight));
-            Panel(grid, grid.Panels[p].Facet, grid.Panels[p].Values, overlays).Render(panelCanvas, PanelWidth, PanelHeight);
+            Panel(grid, grid.Panels[p].Facet, grid.Panels[p].Values, overlays, ColourRange(grid)).Render(panelCanvas, PanelWidth, PanelHeight);
             using var picture = recorder.EndRecording();
             canvas.Save();
             canvas.ClipRect(SKRect.Create(p * PanelWidth, TitleHeight, PanelWidth, PanelHeight));
@@ -76,10 +79,10 @@ public static class PhaseDiagram
         }
     }
 
-    private static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays)
+    private static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays, ScottPlot.Range range)
     {
         var request = grid.Request;
-        var log = request.Metric == PlotMetrics.MedianError;
+        var log = PlotMetrics.IsLogScale(request.Metric);
         int ny = values.GetLength(0), nx = values.GetLength(1);
 
         var plot = new Plot();
@@ -97,12 +100,12 @@ public static class PhaseDiagram
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.NaNCellColor = Colors.LightGray;
         heatmap.Position = new CoordinateRect(0, Math.Max(nx - 1, 1e-9), 0, Math.Max(ny - 1, 1e-9));
-        heatmap.ManualRange = request.Metric == PlotMetrics.SuccessRate ? new ScottPlot.Range(0, 1) : FiniteRange(shown);
+        heatmap.ManualRange = range;
         var bar = plot.Add.ColorBar(heatmap);
-        bar.Label = log ? "median relative error (log scale)" : request.Metric.Replace('_', ' ');
+        bar.Label = request.Metric.Replace('_', ' ').Replace("error", "relative error", StringComparison.Ordinal) + (log ? " (log scale)" : "");
         bar.LabelStyle.FontSize = 14;
         if (log)
-            bar.Axis.TickGenerator = LogTicks(heatmap.ManualRange!.Value);
+            bar.Axis.TickGenerator = LogTicks.For(heatmap.ManualRange!.Value);
 
         plot.Axes.Bottom.TickGenerator = Ticks(grid.XLabels);
         plot.Axes.Left.TickGenerator = Ticks(grid.YLabels);
@@ -147,9 +150,14 @@ public static class PhaseDiagram
         return plot;
     }
 
-    private static ScottPlot.Range FiniteRange(double[,] values)
+    /// <summary>One colour range for all panels, so that equal colours mean equal values across facets: [0, 1] for the success rate, else the finite values' range (of log10 for log-scale metrics).</summary>
+    private static ScottPlot.Range ColourRange(PhaseGrid grid)
     {
-        var finite = values.Cast<double>().Where(double.IsFinite).ToList();
+        var metric = grid.Request.Metric;
+        if (metric == PlotMetrics.SuccessRate)
+            return new ScottPlot.Range(0, 1);
+        var finite = grid.Panels.SelectMany(p => p.Values.Cast<double>())
+            .Select(v => PlotMetrics.IsLogScale(metric) ? Math.Log10(v) : v).Where(double.IsFinite).ToList();
         if (finite.Count == 0)
             return new ScottPlot.Range(0, 1);
         double lo = finite.Min(), hi = finite.Max();
@@ -163,18 +171,6 @@ public static class PhaseDiagram
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var i = 0; i < labels.Count; i += every)
             ticks.AddMajor(i, labels[i]);
-        return ticks;
-    }
-
-    /// <summary>Colour-bar ticks at whole powers of ten of a log10 range, labelled 1e-6, 1e-5, ...; the range's ends when it spans less than a decade.</summary>
-    private static ScottPlot.TickGenerators.NumericManual LogTicks(ScottPlot.Range range)
-    {
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
-        var exponents = Enumerable.Range(0, (int)Math.Max(0, Math.Floor(range.Max) - Math.Ceiling(range.Min) + 1)).Select(i => Math.Ceiling(range.Min) + i).ToList();
-        if (exponents.Count < 2)
-            exponents = [range.Min, range.Max];
-        foreach (var e in exponents)
-            ticks.AddMajor(e, e == Math.Floor(e) ? "1e" + e.ToString(CultureInfo.InvariantCulture) : Math.Pow(10, e).ToString("0.0#e0", CultureInfo.InvariantCulture));
         return ticks;
     }
 }

@@ -44,6 +44,7 @@ internal sealed record PhaseGrid(
         {
             PlotMetrics.SuccessRate => trials == 0 ? double.NaN : (double)cells.Sum(c => c.Successes) / trials,
             PlotMetrics.MedianError => CellTable.Median(cells.Select(c => c.MedianError)),
+            PlotMetrics.MedianErrorOverNoise => CellTable.Median(cells.Select(c => c.MedianErrorOverNoise)),
             _ => CellTable.Median(cells.Select(c => c.MedianHessianTrace)),
         };
     }

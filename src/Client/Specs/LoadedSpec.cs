@@ -5,15 +5,16 @@ namespace Sweeps.Client.Specs;
 
 /// <summary>
 /// A validated spec: the sweep to run, its normalized text (written to spec.yaml; loading it
-/// again gives the same text), the fixed parameters and axes it was built from, and the plots
-/// to draw (the defaults when the spec names none).
+/// again gives the same text), the fixed parameters and axes it was built from, the phase
+/// diagrams to draw (the defaults when the spec names no plots) and the per-trial scatter plots.
 /// </summary>
 public sealed record LoadedSpec(
     SweepDefinition Definition,
     string NormalizedText,
     ImmutableSortedDictionary<string, double> Fixed,
     ImmutableArray<SpecAxis> Axes,
-    ImmutableArray<PlotRequest> Plots)
+    ImmutableArray<PlotRequest> Plots,
+    ImmutableArray<ScatterRequest> Scatters)
 {
     public string SweepId => Definition.SweepId;
 }

@@ -15,4 +15,5 @@ internal sealed class SpecDraft
     public double Tolerance { get; set; } = 1e-3;
     public double? RelativeToNoise { get; set; }
     public List<PlotRequest>? Plots { get; set; }
+    public List<ScatterRequest> Scatters { get; } = [];
 }

@@ -25,13 +25,24 @@ public static class SpecLoader
     /// <summary>Families whose measurements are never stored as m dense d1 x d2 matrices (rank-one a c^T; m x d vectors).</summary>
     private static readonly HashSet<string> MatrixFreeProblems = new() { "bilinear-sensing", "hadamard-sparse" };
 
-    public static LoadedSpec LoadFile(string path, SpecCatalog? catalog = null) => Load(File.ReadAllText(path), catalog);
+    public static LoadedSpec LoadFile(string path, SpecCatalog? catalog = null, long? trials = null) => Load(File.ReadAllText(path), catalog, trials);
 
-    public static LoadedSpec Load(string yaml, SpecCatalog? catalog = null)
+    /// <summary>
+    /// Loads a spec; <paramref name="trials"/>, when given, replaces the spec's trials before
+    /// validation (<c>sweeps run --trials</c>). The sweep id does not depend on trials, so more
+    /// trials extend the same sweep: the engine reuses every finished trial.
+    /// </summary>
+    public static LoadedSpec Load(string yaml, SpecCatalog? catalog = null, long? trials = null)
     {
         catalog ??= SpecCatalog.Default;
         var errors = new List<string>();
         var draft = SpecParser.Parse(yaml, catalog, errors);
+        if (trials is { } t)
+        {
+            if (t < 1)
+                errors.Add($"--trials: {t} is not allowed; it must be a whole number at least 1.");
+            draft.Trials = t;
+        }
         if (errors.Count > 0)
             throw new SpecException(errors);
 
@@ -54,16 +65,18 @@ public static class SpecLoader
             throw new SpecException(errors);
 
         var plots = draft.Plots ?? DefaultPlots(draft.Axes);
+        var scatters = draft.Scatters;
         var core = SpecText.Core(draft);
-        var id = draft.Name ?? Numerics.Random.StableHash.Of(core).ToString("x16", CultureInfo.InvariantCulture)[..12];
+        var id = draft.Name ?? Numerics.Random.StableHash.Of(SpecText.Core(draft, withTrials: false)).ToString("x16", CultureInfo.InvariantCulture)[..12];
         var definition = new SweepDefinition(
             id, draft.Problem!, [.. draft.Methods], cells, (int)draft.Trials, draft.Seed, draft.Tolerance, draft.RelativeToNoise);
         return new LoadedSpec(
             definition,
-            core + SpecText.Plots(plots),
+            core + SpecText.Plots(plots, scatters),
             draft.Fixed.ToImmutableSortedDictionary(StringComparer.Ordinal),
             [.. draft.Axes],
-            [.. plots]);
+            [.. plots],
+            [.. scatters]);
     }
 
     /// <summary>

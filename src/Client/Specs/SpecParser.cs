@@ -15,7 +15,7 @@ internal static partial class SpecParser
     public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots"];
     private static readonly IReadOnlyList<string> RangeFields = ["from", "to", "step"];
     private static readonly IReadOnlyList<string> SuccessFields = ["tolerance", "relative_to_noise"];
-    private static readonly IReadOnlyList<string> PlotFields = ["x", "y", "facet", "metric"];
+    private static readonly IReadOnlyList<string> PlotFields = ["kind", "x", "y", "facet", "metric"];
     private static readonly string[] Required = ["problem", "methods"];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
@@ -225,14 +225,22 @@ internal static partial class SpecParser
         for (var i = 0; i < items.Count; i++)
         {
             var field = $"plots[{i}]";
-            if (fields.Mapping(items[i], field, "x, y, facet, metric") is not { } mapping)
+            if (fields.Mapping(items[i], field, "x, y, facet, metric; or kind: scatter, x, y") is not { } mapping)
                 continue;
             var values = new Dictionary<string, string>();
             foreach (var (key, value) in fields.Entries(mapping, field, PlotFields))
                 if (fields.Text(value, $"{field}.{key}") is { } text)
                     values[key] = text;
             var errors = new List<string>();
-            if (PlotRequest.TryCreate(field, values, draft.Axes.Select(a => a.Name).ToList(), errors) is { } plot)
+            var kind = values.GetValueOrDefault("kind", ScatterRequest.PhaseKind);
+            if (kind == ScatterRequest.Kind)
+            {
+                if (ScatterRequest.TryCreate(field, values, errors) is { } scatter)
+                    draft.Scatters.Add(scatter);
+            }
+            else if (kind != ScatterRequest.PhaseKind)
+                errors.Add($"{field}.kind: '{kind}' is not allowed; allowed: {ScatterRequest.PhaseKind}, {ScatterRequest.Kind}.");
+            else if (PlotRequest.TryCreate(field, values.Where(v => v.Key != "kind").ToDictionary(), draft.Axes.Select(a => a.Name).ToList(), errors) is { } plot)
                 plots.Add(plot);
             errors.ForEach(fields.Add);
         }

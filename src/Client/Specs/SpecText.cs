@@ -6,12 +6,13 @@ namespace Sweeps.Client.Specs;
 /// <summary>
 /// The normalized spec as YAML: fields in a fixed order, defaults written out, fixed parameters in
 /// <see cref="ParameterNames.All"/> order, axes in the spec's order (it defines the cell order) with
-/// ranges expanded, numbers in round-trip form. The sweep id hashes <see cref="Core"/> only, so
-/// changing the plots of a sweep redraws it instead of starting a new one.
+/// ranges expanded, numbers in round-trip form. The sweep id hashes <see cref="Core"/> without
+/// trials only, so changing the plots of a sweep redraws it and changing its trials extends it,
+/// instead of starting a new one.
 /// </summary>
 internal static class SpecText
 {
-    public static string Core(SpecDraft draft)
+    public static string Core(SpecDraft draft, bool withTrials = true)
     {
         var text = new StringBuilder();
         if (draft.Name is not null)
@@ -25,7 +26,8 @@ internal static class SpecText
         foreach (var axis in draft.Axes)
             text.Append("  ").Append(axis.Name).Append(": [").AppendJoin(", ", axis.Values.Select(YamlFields.Format)).Append("]\n");
         text.Append("methods: [").AppendJoin(", ", draft.Methods).Append("]\n");
-        text.Append("trials: ").Append(draft.Trials).Append('\n');
+        if (withTrials)
+            text.Append("trials: ").Append(draft.Trials).Append('\n');
         text.Append("success: { tolerance: ").Append(YamlFields.Format(draft.Tolerance));
         if (draft.RelativeToNoise is { } c)
             text.Append(", relative_to_noise: ").Append(YamlFields.Format(c));
@@ -34,9 +36,9 @@ internal static class SpecText
         return text.ToString();
     }
 
-    public static string Plots(IReadOnlyList<PlotRequest> plots)
+    public static string Plots(IReadOnlyList<PlotRequest> plots, IReadOnlyList<ScatterRequest> scatters)
     {
-        var text = new StringBuilder("plots:").Append(plots.Count == 0 ? " []\n" : "\n");
+        var text = new StringBuilder("plots:").Append(plots.Count + scatters.Count == 0 ? " []\n" : "\n");
         foreach (var plot in plots)
         {
             text.Append("  - { x: ").Append(plot.X).Append(", y: ").Append(plot.Y);
@@ -44,6 +46,8 @@ internal static class SpecText
                 text.Append(", facet: ").Append(plot.Facet);
             text.Append(", metric: ").Append(plot.Metric).Append(" }\n");
         }
+        foreach (var scatter in scatters)
+            text.Append("  - { kind: ").Append(ScatterRequest.Kind).Append(", x: ").Append(scatter.X).Append(", y: ").Append(scatter.Y).Append(" }\n");
         return text.ToString();
     }
 

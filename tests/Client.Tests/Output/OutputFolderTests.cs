@@ -82,7 +82,7 @@ public sealed class OutputFolderTests : IDisposable
     public void Cells_csv_header_is_cell_method_parameters_in_contract_order_then_statistics()
     {
         var header = CellTable.ToCsv(Spec.Definition, []).TrimEnd('\n');
-        Assert.Equal("cell,method,d1,d2,r,k,m,alpha,trials,successes,success_rate,ci_low,ci_high,median_error,median_hessian_trace,median_seconds", header);
+        Assert.Equal("cell,method,d1,d2,r,k,m,alpha,trials,successes,success_rate,ci_low,ci_high,median_error,median_hessian_trace,median_seconds,median_error_over_noise", header);
     }
 
     [Fact]

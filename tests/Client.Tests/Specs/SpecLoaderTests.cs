@@ -50,14 +50,18 @@ public sealed class SpecLoaderTests
     }
 
     [Fact]
-    public void Sweep_id_hashes_the_normalized_spec_ignoring_key_order_and_plots()
+    public void Sweep_id_hashes_the_normalized_spec_ignoring_key_order_plots_and_trials()
     {
         var a = Load("problem: general-sensing\nfixed: {d: 10, k: 10}\naxes: {r: [1, 2], m: [30, 40]}\nmethods: [nuclear]\ntrials: 5\nseed: 1\n");
         var reordered = Load("seed: 1\ntrials: 5\nmethods: nuclear\naxes: {r: [1, 2], m: {from: 30, to: 40, step: 10}}\nfixed: {k: 10, d: 10}\nproblem: general-sensing\nplots: [{x: r, y: m}]\n");
         var moreTrials = Load("problem: general-sensing\nfixed: {d: 10, k: 10}\naxes: {r: [1, 2], m: [30, 40]}\nmethods: [nuclear]\ntrials: 6\nseed: 1\n");
+        var otherSeed = Load("problem: general-sensing\nfixed: {d: 10, k: 10}\naxes: {r: [1, 2], m: [30, 40]}\nmethods: [nuclear]\ntrials: 5\nseed: 2\n");
         Assert.Matches("^[0-9a-f]{12}$", a.SweepId);
         Assert.Equal(a.SweepId, reordered.SweepId);
-        Assert.NotEqual(a.SweepId, moreTrials.SweepId);
+        // More trials extend the same sweep (the engine reuses the finished ones); another seed is another sweep.
+        Assert.Equal(a.SweepId, moreTrials.SweepId);
+        Assert.NotEqual(a.SweepId, otherSeed.SweepId);
+        Assert.NotEqual(a.NormalizedText, moreTrials.NormalizedText);
     }
 
     [Fact]
@@ -105,7 +109,7 @@ public sealed class SpecLoaderTests
     [InlineData("problem: general-sensing\nfixed: {d: 10, r: 1, m: 20}\nmethods: [nuclear]\ntrials: 0\n", "trials: 0 is not allowed; it must be a whole number at least 1")]
     [InlineData("problem: general-sensing\nfixed: {d: 10, r: 1, m: 20}\nmethods: [nuclear, nuclear]\n", "methods: 'nuclear' appears more than once; each method may be listed once.")]
     [InlineData("problem: general-sensing\nfixed: {d: 10, r: 1}\naxes: {m: [20, 30]}\nmethods: [nuclear]\nplots: [{x: m, y: k}]\n", "plots[0].y: 'k' is not an axis of the sweep; allowed: m, method.")]
-    [InlineData("problem: general-sensing\nfixed: {d: 10, r: 1}\naxes: {m: [20, 30]}\nmethods: [nuclear]\nplots: [{x: m, y: method, metric: accuracy}]\n", "plots[0].metric: 'accuracy' is not allowed; allowed: success_rate, median_error, median_hessian_trace.")]
+    [InlineData("problem: general-sensing\nfixed: {d: 10, r: 1}\naxes: {m: [20, 30]}\nmethods: [nuclear]\nplots: [{x: m, y: method, metric: accuracy}]\n", "plots[0].metric: 'accuracy' is not allowed; allowed: success_rate, median_error, median_hessian_trace, median_error_over_noise.")]
     [InlineData("problem: general-sensing\nfixed: {d: 10, r: 1, m: 20}\nmethods: [nuclear]\nsuccess: {tolerance: -1}\n", "success.tolerance: -1 is not allowed; it must be a positive number.")]
     [InlineData("problem: general-sensing\nfixed: {d: 10, r: 1, m: 20}\nmethods: [nuclear]\nsuccess: {within: 2}\n", "success.within: unknown field 'within'; allowed: tolerance, relative_to_noise.")]
     [InlineData("problem: general-sensing\nfixed: {d: 10, d1: 10, r: 1, m: 20}\nmethods: [nuclear]\n", "d: given together with d1/d2 is not allowed")]

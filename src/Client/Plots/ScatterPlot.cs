@@ -1,0 +1,93 @@
+using System.Globalization;
+using ScottPlot;
+using Sweeps.Client.Output;
+using Sweeps.Client.Specs;
+
+namespace Sweeps.Client.Plots;
+
+/// <summary>
+/// Draws a per-trial scatter plot (PNG and SVG) from trials.csv: one point per trial at
+/// (log10 x, log10 y), one colour per method with a legend giving its point count, axes
+/// labelled in the original units. Trials whose x or y is missing, non-finite or not positive
+/// have no place on a log axis and are left out (the legend counts only the points drawn).
+/// </summary>
+public static class ScatterPlot
+{
+    private const string Font = "DejaVu Sans";
+    private const int Width = 760, Height = 560;
+    private static readonly Color[] MethodColors =
+        [Colors.Blue, Colors.OrangeRed, Colors.Green, Colors.Purple, Colors.DarkGoldenRod, Colors.Teal];
+
+    /// <summary>Renders every scatter plot of a spec from &lt;folder&gt;/trials.csv; returns the files written.</summary>
+    public static List<string> RenderAll(string folder, LoadedSpec spec)
+    {
+        if (spec.Scatters.IsEmpty)
+            return [];
+        var rows = TrialTable.ReadCsv(Path.Combine(folder, OutputFolder.TrialsCsv));
+        return spec.Scatters.SelectMany(s => Render(folder, s, rows, PhaseDiagram.Title(spec))).ToList();
+    }
+
+    /// <summary>The points of one method: (x, y) of each trial where both are finite and positive, in row order.</summary>
+    public static IReadOnlyDictionary<string, List<(double X, double Y)>> Points(ScatterRequest request, IEnumerable<IReadOnlyDictionary<string, string>> rows)
+    {
+        var points = new Dictionary<string, List<(double, double)>>();
+        foreach (var row in rows)
+        {
+            double x = Value(request.X, row), y = Value(request.Y, row);
+            if (!points.TryGetValue(row["method"], out var list))
+                points[row["method"]] = list = [];
+            if (double.IsFinite(x) && double.IsFinite(y) && x > 0 && y > 0)
+                list.Add((x, y));
+        }
+        return points;
+    }
+
+    /// <summary>A column of a trials.csv row as a number; flatness_ratio = hessian_trace / flat_trace_at_truth; NaN when empty.</summary>
+    public static double Value(string column, IReadOnlyDictionary<string, string> row) =>
+        column == ScatterRequest.FlatnessRatio
+            ? Value("hessian_trace", row) / Value("flat_trace_at_truth", row)
+            : row.TryGetValue(column, out var text) && text.Length > 0 ? double.Parse(text, CultureInfo.InvariantCulture) : double.NaN;
+
+    /// <summary>Writes &lt;folder&gt;/&lt;request.FileStem&gt;.png and .svg; returns both paths.</summary>
+    public static string[] Render(string folder, ScatterRequest request, IEnumerable<IReadOnlyDictionary<string, string>> rows, string title)
+    {
+        var points = Points(request, rows);
+        var plot = new Plot();
+        plot.Font.Set(Font);
+        plot.Title(title + ": one point per trial", 16);
+        plot.XLabel(request.X + " (log scale)", 16);
+        plot.YLabel(request.Y + " (log scale)", 16);
+        var c = 0;
+        foreach (var (method, list) in points)
+        {
+            var scatter = plot.Add.ScatterPoints(list.Select(p => Math.Log10(p.X)).ToArray(), list.Select(p => Math.Log10(p.Y)).ToArray());
+            scatter.Color = MethodColors[c++ % MethodColors.Length].WithAlpha(0.6);
+            scatter.MarkerSize = 7;
+            scatter.LegendText = $"{method} ({list.Count})";
+        }
+        var all = points.Values.SelectMany(l => l).ToList();
+        if (all.Count > 0)
+        {
+            var (xRange, yRange) = (Padded(all.Select(p => Math.Log10(p.X))), Padded(all.Select(p => Math.Log10(p.Y))));
+            plot.Axes.Bottom.TickGenerator = LogTicks.For(xRange);
+            plot.Axes.Left.TickGenerator = LogTicks.For(yRange);
+            plot.Axes.SetLimits(xRange.Min, xRange.Max, yRange.Min, yRange.Max);
+        }
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Legend.FontSize = 13;
+
+        var png = Path.Combine(folder, request.FileStem + ".png");
+        var svg = Path.Combine(folder, request.FileStem + ".svg");
+        AtomicFile.WriteAsync(png, s => { s.Write(plot.GetImageBytes(Width, Height, ImageFormat.Png)); return Task.CompletedTask; }).GetAwaiter().GetResult();
+        AtomicFile.WriteTextAsync(svg, plot.GetSvgXml(Width, Height)).GetAwaiter().GetResult();
+        return [png, svg];
+    }
+
+    /// <summary>The range of the values widened by 5% on each side (at least 0.05 decades), the axis limits.</summary>
+    private static ScottPlot.Range Padded(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        double lo = list.Min(), hi = list.Max(), pad = Math.Max(0.05 * (hi - lo), 0.05);
+        return new ScottPlot.Range(lo - pad, hi + pad);
+    }
+}
