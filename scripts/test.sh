@@ -12,7 +12,8 @@ source scripts/test-services.sh
 results="$(mktemp -d)"
 trap 'rm -rf "${results}"' EXIT
 
-dotnet build Sweeps.sln -c Release -warnaserror --nologo -v minimal
+# Warnings are errors by Directory.Build.props (which exempts NU1603: a transitive version the feed lacks).
+dotnet build Sweeps.sln -c Release --nologo -v minimal
 status=0
 dotnet test Sweeps.sln -c Release --no-build --nologo \
   --logger "console;verbosity=normal" --logger "trx" --results-directory "${results}" \

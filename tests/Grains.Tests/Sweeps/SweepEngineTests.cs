@@ -14,7 +14,9 @@ public sealed class SweepEngineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cluster = await SweepTestCluster.StartAsync(Path.Combine(Folder, "sweeps.db"), TimeSpan.Zero);
+        // Trials take 10 ms, like tiny real ones: placement spreads by activation count, and a trial
+        // that finishes before any load statistic is published shows no load to spread by.
+        Cluster = await SweepTestCluster.StartAsync(Path.Combine(Folder, "sweeps.db"), TimeSpan.FromMilliseconds(10));
         // Activation-count placement places locally until the silos' load statistics first arrive.
         await Task.Delay(SweepTestCluster.LoadStatisticsPeriod * 10);
     }
