@@ -31,7 +31,9 @@ internal static class SiloWebHost
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         // The options logger prints Redis connection strings, passwords included: never log them.
         builder.Logging.AddFilter("Orleans.Runtime.SiloOptionsLogger", LogLevel.None);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        // Start the HTTP server alongside the silo, not after it has joined: /health/live answers and
+        // /health/ready says 503 ("joining") while membership is being established.
+        builder.Services.Configure<HostOptions>(o => (o.ShutdownTimeout, o.ServicesStartConcurrently) = (ShutdownTimeout, true));
         builder.WebHost.UseKestrel(k => k.Listen(settings.HttpBind, settings.HttpPort));
         builder.Services.AddSingleton<SiloReadiness>();
         builder.UseOrleans(silo => silo.UseSweepsCluster(settings.Cluster, new() { ExecutorThreads = settings.MaxConcurrentTrials }));

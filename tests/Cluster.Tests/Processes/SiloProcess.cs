@@ -40,6 +40,32 @@ internal sealed class SiloProcess : IDisposable
         return (int)response.StatusCode;
     }
 
+    /// <summary>
+    /// Polls /health/live and /health/ready until ready; returns the distinct ready statuses seen
+    /// while live answered, in order (so a silo that is still joining shows 503 before 200).
+    /// </summary>
+    public async Task<List<int>> WatchReadinessAsync()
+    {
+        var seen = new List<int>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            if (Process.HasExited) return false;
+            int ready;
+            try
+            {
+                if (await GetStatusAsync("/health/live") != 200) return false;
+                ready = await GetStatusAsync("/health/ready");
+            }
+            catch (HttpRequestException)
+            {
+                return false; // not listening yet
+            }
+            if (seen.Count == 0 || seen[^1] != ready) seen.Add(ready);
+            return ready == 200;
+        }, TimeSpan.FromSeconds(60), () => $"{Process.Name} becomes ready (statuses seen: {string.Join(", ", seen)}). Output:\n{Process.Tail()}", TimeSpan.FromMilliseconds(20));
+        return seen;
+    }
+
     public Task WaitReadyAsync() => Eventually.HoldsAsync(
         async () => !Process.HasExited && await GetStatusAsync("/health/ready") == 200, TimeSpan.FromSeconds(60),
         () => $"{Process.Name} answers 200 on /health/ready (exited: {Process.HasExited}). Output:\n{Process.Tail()}", TimeSpan.FromMilliseconds(250));

@@ -25,7 +25,9 @@ public sealed class ContainerEntrypointTests
                 ["SWEEPS_SERVICE_ID"] = "sweeps",
             };
             using var silo = SiloProcess.StartFromEnvironment("silo (container entrypoint)", environment);
-            await silo.WaitReadyAsync();
+            // The HTTP server starts with the silo: live at once, ready (503 -> 200) only after joining.
+            var readiness = await silo.WatchReadinessAsync();
+            Assert.Equal([503, 200], readiness);
             Assert.Equal(200, await silo.GetStatusAsync("/health/live"));
 
             var spec = Path.Combine(folder, "one.yaml");
