@@ -113,7 +113,7 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     public void Initialize(ref RandomStream stream, double scale, Span<double> theta)
     {
         CheckLength(theta.Length);
-        stream.FillNormal(theta, Math.Sqrt(scale) / Math.Pow((double)D1 * D2 * Width, 0.25));
+        stream.FillNormal(theta, SensingAnalysis.FactorPairEntryScale(scale, D1, D2, Width));
     }
 
     /// <summary>

@@ -70,6 +70,13 @@ internal static class SensingAnalysis
         return (l.TransposeThisAndMultiply(l) - r.TransposeThisAndMultiply(r)).FrobeniusNorm() / squaredNorms;
     }
 
+    /// <summary>
+    /// Entry scale s of Gaussian factors L (d1 x k), R (d2 x k) with E ||L R^T||_F^2 = d1 d2 k s^4 = scale^2:
+    /// s = sqrt(scale) / (d1 d2 k)^{1/4} (the truth has unit norm, so scale is relative to it).
+    /// </summary>
+    public static double FactorPairEntryScale(double scale, int d1, int d2, int k) =>
+        Math.Sqrt(scale) / Math.Pow((double)d1 * d2 * k, 0.25);
+
     /// <summary>||X - M||_F / ||M||_F.</summary>
     public static double RelativeError(ReadOnlySpan<double> x, ReadOnlySpan<double> truth) =>
         Kernels.Distance(x, truth) / Kernels.Norm(truth);
