@@ -6,9 +6,12 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>
-/// gd-small-init (SCIENCE.md 3.4): plain gradient descent on f with a fixed step (<c>step</c>, or the
-/// problem's suggested step ~ 1/L) from a Gaussian start of scale <c>alpha</c> (default 1e-3): the
-/// implicit-bias baseline. Stops by <see cref="ZeroLossRule"/>.
+/// gd-small-init (SCIENCE.md 3.4): plain gradient descent on f from a Gaussian start of scale <c>alpha</c>
+/// (default 1e-3): the implicit-bias baseline. With <c>step</c> given, every step has that size; without it the
+/// step backtracks (<see cref="GradientDescent.MinimizeBacktracking"/>, from the problem's suggested step ~ 1/L),
+/// because the fixed 1/L is set by the curvature at the truth's scale and is far too small while the iterate
+/// is still leaving the small-initialization saddle and along the flat directions near the end.
+/// Stops by <see cref="ZeroLossRule"/>.
 /// </summary>
 public sealed class GradientDescentSmallInitMethod : IMethod
 {
@@ -24,9 +27,11 @@ public sealed class GradientDescentSmallInitMethod : IMethod
     public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
         var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
-        var result = new GradientDescent(problem.ParameterCount).Minimize(
-            problem.LossAndGradient, theta, parameters.Step ?? problem.SuggestedStep,
-            ZeroLossRule.For(problem, parameters.MaxIters ?? DefaultMaxIters), cancellation);
+        var descent = new GradientDescent(problem.ParameterCount);
+        var rule = ZeroLossRule.For(problem, parameters.MaxIters ?? DefaultMaxIters);
+        var result = parameters.Step is { } step
+            ? descent.Minimize(problem.LossAndGradient, theta, step, rule, cancellation)
+            : descent.MinimizeBacktracking(problem.LossAndGradient, theta, problem.SuggestedStep, rule, cancellation);
         return new Solution(theta, result.Status, result.Iterations, result.Reason);
     }
 }

@@ -28,6 +28,26 @@ public sealed class GradientDescentTests
     }
 
     [Fact]
+    public void Backtracking_converges_from_a_step_a_hundred_times_too_large_where_a_fixed_step_diverges()
+    {
+        var values = new List<double>();
+        double Recording(ReadOnlySpan<double> point, Span<double> gradient)
+        {
+            var value = _quadratic(point, gradient);
+            values.Add(value);
+            return value;
+        }
+        var x = new double[N];
+        var result = new GradientDescent(N).MinimizeBacktracking(Recording, x, 100 / _largestEigenvalue, new StoppingRule(100_000, GradientTolerance: 1e-11));
+        Assert.Equal(TrialStatus.Converged, result.Status);
+        Assert.Equal(values.Count, result.Evaluations);
+        Assert.True(Kernels.Distance(x, _minimizer) < 1e-8, $"||x - x*|| = {Kernels.Distance(x, _minimizer)}");
+        // Steps are only taken on sufficient decrease, so the returned point has the lowest value ever evaluated.
+        Assert.Equal(values.Min(), result.Value);
+        Assert.Equal(TrialStatus.Diverged, new GradientDescent(N).Minimize(_quadratic, new double[N], 100 / _largestEigenvalue, new StoppingRule(100_000)).Status);
+    }
+
+    [Fact]
     public void Reports_divergence_when_the_step_exceeds_two_over_the_largest_eigenvalue()
     {
         var result = new GradientDescent(N).Minimize(_quadratic, new double[N], 2.5 / _largestEigenvalue, new StoppingRule(100_000));

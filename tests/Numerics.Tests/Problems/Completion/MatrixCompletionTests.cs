@@ -96,30 +96,28 @@ public sealed class MatrixCompletionTests
     }
 
     /// <summary>
-    /// 30 x 30, rank 2 (116 degrees of freedom). Measured on seeds 200-239 (Gaussian factors, tolerance 1e-4):
-    /// p = 0.6: flat-convex 38/40, nuclear 37/40; p = 0.5: flat-convex 31/40, nuclear 24/40. So at p = 0.6
-    /// flat-convex recovers in at least 9 of 10 trials, and at p = 0.5, inside the transition, at least as often as nuclear.
+    /// Issue #4's setting: 30 x 30, rank 2, p = 0.5. Measured (tolerance 1e-6, seeds 1000-1099): flat-convex recovers
+    /// 82/100 (nuclear 70/100); at p = 0.55 93/100, at p = 0.6 97/100. So p = 0.5 is inside the transition at this size
+    /// and "at least 9 of 10" holds only by luck of the seeds. The failures are genuine, not solver accuracy: the solver
+    /// returns a feasible point with error O(0.1) whose flat trace (4 times the weighted nuclear norm, up to the
+    /// 1/|Omega| factor) is below the truth's, so the truth is not the program's minimizer. This test checks both:
+    /// at least 15 of 20 recoveries (seeds 100-119 give 18), and every failure certified by a flatter interpolant.
     /// </summary>
     [Fact]
-    public void Flat_convex_recovers_30_by_30_rank_2_and_at_half_the_entries_beats_nuclear()
+    public void Flat_convex_recovers_30_by_30_rank_2_at_half_the_entries_and_every_failure_is_a_flatter_interpolant()
     {
-        var dense = Trials("flat-convex", 0.6);
-        Assert.True(dense.Count(r => r.Success) >= 9, string.Join(", ", dense.Select(r => $"{r.Status} {r.RelError:G3}")));
-        Assert.All(dense.Where(r => r.Success), r => Assert.Equal(r.FlatTraceAtTruth, r.HessianTrace, 1e-3 * r.FlatTraceAtTruth));
-
-        var flat = Trials("flat-convex", 0.5).Count(r => r.Success);
-        var nuclear = Trials("nuclear", 0.5).Count(r => r.Success);
-        Assert.True(flat >= nuclear && flat >= 6, $"p = 0.5: flat-convex {flat} of 10, nuclear {nuclear} of 10");
-    }
-
-    private static TrialResult[] Trials(string method, double p) =>
-        Enumerable.Range(0, 10)
-            .Select(trial => TrialRunner.Run(Completion(30, 30, 2, 30, p, seed: 100 + (ulong)trial) with
+        var results = Enumerable.Range(0, 20)
+            .Select(trial => TrialRunner.Run(Completion(30, 30, 2, 30, 0.5, seed: 100 + (ulong)trial) with
             {
-                Method = method,
+                Method = "flat-convex",
                 Success = new SuccessCriterion(1e-4),
             }))
             .ToArray();
+        var summary = string.Join(", ", results.Select(r => $"{r.Status} {r.RelError:G3} {r.HessianTrace / r.FlatTraceAtTruth:F5}"));
+        Assert.True(results.Count(r => r.Success) >= 15, summary);
+        Assert.All(results.Where(r => r.Success), r => Assert.Equal(r.FlatTraceAtTruth, r.HessianTrace, 1e-3 * r.FlatTraceAtTruth));
+        Assert.All(results.Where(r => !r.Success), r => Assert.True(r.Loss < 1e-16 && r.HessianTrace < r.FlatTraceAtTruth, summary));
+    }
 
     [Fact]
     public void An_unobserved_row_or_column_is_an_invalid_instance()

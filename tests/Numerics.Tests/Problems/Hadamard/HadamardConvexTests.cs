@@ -119,22 +119,20 @@ public sealed class HadamardConvexTests
     }
 
     /// <summary>
-    /// On the same instances, gradient descent from a small initialization (alpha = 1e-3) at depth 3 lands
-    /// far closer to x* than the flattest interpolant: its median error is below a third of flat-convex's.
+    /// On the instances where depth-3 flat minimizers fail (d = 100, sparsity 5, m = 40), gradient descent from a small
+    /// initialization (alpha = 1e-6, backtracking steps, 200000 steps) recovers x* to relative error 1e-3 in at least
+    /// 9 of 10 trials: the implicit bias of gradient descent, not flatness, finds the sparse solution at depth 3.
     /// </summary>
     [Fact]
-    public void Small_initialization_gradient_descent_is_more_sparsity_seeking_than_flatness_at_depth_3()
+    public void Small_initialization_gradient_descent_recovers_at_depth_3_where_flat_minimizers_fail()
     {
-        double MedianError(string method, MethodParameters methodParameters)
-        {
-            var errors = Enumerable.Range(0, 5)
-                .Select(t => TrialRunner.Run(Parameters(d: 100, r: 5, m: 40, depth: 3, seed: (ulong)(1000 + t), method: method)
-                    with { MethodParameters = methodParameters }).RelError)
-                .Order().ToArray();
-            return errors[2];
-        }
-        var flat = MedianError("flat-convex", MethodParameters.Defaults);
-        var gd = MedianError("gd-small-init", new MethodParameters { Alpha = 1e-3, MaxIters = 100000 });
-        Assert.True(gd < flat / 3, $"gd-small-init median error {gd}, flat-convex {flat}");
+        var results = Enumerable.Range(0, 10)
+            .Select(t => TrialRunner.Run(Parameters(d: 100, r: 5, m: 40, depth: 3, seed: (ulong)(1000 + t), method: "gd-small-init") with
+            {
+                MethodParameters = new MethodParameters { Alpha = 1e-6, MaxIters = 200_000 },
+                Success = new SuccessCriterion(1e-3),
+            }))
+            .ToArray();
+        Assert.True(results.Count(r => r.Success) >= 9, string.Join(", ", results.Select(r => $"{r.Status} {r.RelError:G3}")));
     }
 }
