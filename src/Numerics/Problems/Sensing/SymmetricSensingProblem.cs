@@ -30,7 +30,7 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
         Width = width;
         _fit = new LeastSquaresFit(measurements, data);
         _product = new double[D1 * width];
-        _squareMean = SquareMean(measurements);
+        _squareMean = measurements.SquareMean();
         _traces = new double[measurements.Count];
         var identity = new double[D1 * D1];
         for (var j = 0; j < D1; j++) identity[j * D1 + j] = 1;
@@ -149,22 +149,6 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
     {
         DenseProducts.Gram(theta, Width, _fit.Model);
         return withAdjoint ? _fit.EvaluateWithAdjoint() : _fit.Evaluate();
-    }
-
-    /// <summary>D2 = (1/m) sum A_i^2 (A_i symmetric, so A_i^2 = A_i A_i^T).</summary>
-    private static double[] SquareMean(SymmetricMeasurementOperator measurements)
-    {
-        var (d, m) = (measurements.Rows, measurements.Count);
-        var result = new double[d * d];
-        var a = new double[d * d];
-        var square = new double[d * d];
-        for (var i = 0; i < m; i++)
-        {
-            measurements.CopyMatrix(i, a);
-            DenseProducts.Gram(a, d, square);
-            Kernels.Axpy(1.0 / m, square, result);
-        }
-        return result;
     }
 
     private void CheckLength(int length)
