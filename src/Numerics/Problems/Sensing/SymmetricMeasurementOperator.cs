@@ -69,20 +69,14 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
         AddUnpacked(_scratch, scale, x);
     }
 
-    /// <summary>One pass: for each i, r_i = &lt;A_i, X&gt; - b_i, then S += r_i A_i (packed) while A_i is in cache.</summary>
+    /// <summary>One pass (<see cref="FusedMeasurementPass"/>): for each i, r_i = &lt;A_i, X&gt; - b_i, then S += r_i A_i (packed) while A_i is in cache.</summary>
     public double ResidualAndAdjoint(ReadOnlySpan<double> x, ReadOnlySpan<double> b, Span<double> residual, Span<double> adjoint)
     {
         CheckShapes(x.Length, residual.Length);
         CheckShapes(adjoint.Length, b.Length);
         Pack(x, _scratch);
         Array.Clear(_accumulator);
-        for (var i = 0; i < Count; i++)
-        {
-            var a = Packed(i);
-            var r = Kernels.Dot(a, _scratch) - b[i];
-            residual[i] = r;
-            Kernels.Axpy(r, a, _accumulator);
-        }
+        FusedMeasurementPass.Run(_packed, _scratch, b, residual, _accumulator);
         AddUnpacked(_accumulator, 1.0, adjoint);
         return Kernels.SumOfSquares(residual);
     }
