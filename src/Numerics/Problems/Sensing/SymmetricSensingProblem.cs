@@ -10,7 +10,7 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// tr Hess f = (8/m) sum_i ||A_i U||_F^2 + (4k/m) sum_i r_i trace(A_i)
 ///           = 8 &lt;D2, U U^T&gt; + (4k/m) sum_i r_i trace(A_i), D2 = (1/m) sum_i A_i^2.
 /// </summary>
-public sealed class SymmetricSensingProblem : IMatrixSensingProblem
+public sealed class SymmetricSensingProblem : IMatrixSensingProblem, IFusedFlatPenalty
 {
     private readonly SymmetricMeasurementOperator _operator;
     private readonly double[] _truth;
@@ -19,6 +19,7 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
     private readonly double[] _traces;
     private readonly LeastSquaresFit _fit;
     private readonly double[] _product;
+    private readonly double[] _weight;
     private double? _suggestedStep;
 
     internal SymmetricSensingProblem(int width, double[] truth, SymmetricMeasurementOperator measurements, double[] data)
@@ -30,6 +31,7 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
         Width = width;
         _fit = new LeastSquaresFit(measurements, data);
         _product = new double[D1 * width];
+        _weight = new double[D1 * D1];
         _squareMean = measurements.SquareMean();
         _traces = new double[measurements.Count];
         var identity = new double[D1 * D1];
@@ -80,6 +82,23 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
         gradient.Clear();
         DenseProducts.AddProduct(4.0 / _fit.Count, adjoint, theta, Width, gradient);
         return loss;
+    }
+
+    /// <summary>
+    /// F = f + lambda 8 &lt;D2, X&gt; with X = U U^T (already formed for f), and
+    /// grad F = (4/m) S U + 16 lambda D2 U = (4/m) (S + 4 m lambda D2) U: one factor product for both terms.
+    /// </summary>
+    public double PenalizedLossAndGradient(ReadOnlySpan<double> theta, double lambda, Span<double> gradient)
+    {
+        CheckLength(theta.Length);
+        CheckLength(gradient.Length);
+        var loss = Residuals(theta, withAdjoint: true);
+        var penalty = 8 * Kernels.Dot(_squareMean, _fit.Model);
+        _fit.Adjoint.CopyTo(_weight);
+        Kernels.Axpy(4.0 * _fit.Count * lambda, _squareMean, _weight);
+        gradient.Clear();
+        DenseProducts.AddProduct(4.0 / _fit.Count, _weight, theta, Width, gradient);
+        return loss + lambda * penalty;
     }
 
     public double HessianTrace(ReadOnlySpan<double> theta)
