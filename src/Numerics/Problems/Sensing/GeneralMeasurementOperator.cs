@@ -66,18 +66,12 @@ public sealed class GeneralMeasurementOperator : IMeasurementOperator
             Kernels.Axpy(scale * y[i], Matrix(i), x);
     }
 
-    /// <summary>One pass: for each i, r_i = &lt;A_i, X&gt; - b_i, then S += r_i A_i while A_i is in cache.</summary>
+    /// <summary>One pass (<see cref="FusedMeasurementPass"/>): for each i, r_i = &lt;A_i, X&gt; - b_i, then S += r_i A_i while A_i is in cache.</summary>
     public double ResidualAndAdjoint(ReadOnlySpan<double> x, ReadOnlySpan<double> b, Span<double> residual, Span<double> adjoint)
     {
         CheckShapes(x.Length, residual.Length);
         CheckShapes(adjoint.Length, b.Length);
-        for (var i = 0; i < Count; i++)
-        {
-            var a = Matrix(i);
-            var r = Kernels.Dot(a, x) - b[i];
-            residual[i] = r;
-            Kernels.Axpy(r, a, adjoint);
-        }
+        FusedMeasurementPass.Run(_matrices, x, b, residual, adjoint);
         return Kernels.SumOfSquares(residual);
     }
 

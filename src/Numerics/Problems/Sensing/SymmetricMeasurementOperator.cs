@@ -14,6 +14,8 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// </summary>
 public sealed class SymmetricMeasurementOperator : IMeasurementOperator
 {
+    /// <summary>About 64 KB of unpacked measurements per rank update in <see cref="SquareMean"/>: they stay in L2.</summary>
+    private const int UnpackedBatchLength = 8192;
     private static readonly double OffDiagonalScale = Math.Sqrt(0.5);
     private readonly double[] _packed;
     private readonly double[] _scratch;
@@ -67,20 +69,14 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
         AddUnpacked(_scratch, scale, x);
     }
 
-    /// <summary>One pass: for each i, r_i = &lt;A_i, X&gt; - b_i, then S += r_i A_i (packed) while A_i is in cache.</summary>
+    /// <summary>One pass (<see cref="FusedMeasurementPass"/>): for each i, r_i = &lt;A_i, X&gt; - b_i, then S += r_i A_i (packed) while A_i is in cache.</summary>
     public double ResidualAndAdjoint(ReadOnlySpan<double> x, ReadOnlySpan<double> b, Span<double> residual, Span<double> adjoint)
     {
         CheckShapes(x.Length, residual.Length);
         CheckShapes(adjoint.Length, b.Length);
         Pack(x, _scratch);
         Array.Clear(_accumulator);
-        for (var i = 0; i < Count; i++)
-        {
-            var a = Packed(i);
-            var r = Kernels.Dot(a, _scratch) - b[i];
-            residual[i] = r;
-            Kernels.Axpy(r, a, _accumulator);
-        }
+        FusedMeasurementPass.Run(_packed, _scratch, b, residual, _accumulator);
         AddUnpacked(_accumulator, 1.0, adjoint);
         return Kernels.SumOfSquares(residual);
     }
@@ -116,16 +112,49 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
     }
 
     /// <summary>Writes A_i as a full d x d row-major matrix.</summary>
-    public void CopyMatrix(int i, Span<double> target)
+    public void CopyMatrix(int i, Span<double> target) => CopyMatrix(i, target, Rows);
+
+    /// <summary>
+    /// D2 = (1/m) sum_i A_i^2 (d x d, row-major). A_i is symmetric, so A_i^2 = A_i^T A_i and D2 is one
+    /// symmetric rank-(m d) update with the rows of all A_i: they are unpacked a few measurements at a
+    /// time into rows of width w (d rounded up to <see cref="SymmetricRankUpdate.Width"/>), right-aligned
+    /// after w - d zero columns (so the update can skip the padding's rows), and fed to
+    /// <see cref="SymmetricRankUpdate.AddUpper"/>; entry (j, l) is the sequential sum over i, p of
+    /// A_i[p, j] A_i[p, l], divided by m at the end.
+    /// </summary>
+    public double[] SquareMean()
+    {
+        var d = Rows;
+        var w = (d + SymmetricRankUpdate.Width - 1) / SymmetricRankUpdate.Width * SymmetricRankUpdate.Width;
+        var offset = w - d;
+        var batch = Math.Max(1, UnpackedBatchLength / (d * w));
+        var rows = new double[batch * d * w];
+        var sum = new double[w * w];
+        for (var i = 0; i < Count; i += batch)
+        {
+            var n = Math.Min(batch, Count - i);
+            for (var t = 0; t < n; t++)
+                CopyMatrix(i + t, rows.AsSpan(t * d * w + offset), w);
+            SymmetricRankUpdate.AddUpper(rows.AsSpan(0, n * d * w), w, offset, sum);
+        }
+        var result = new double[d * d];
+        for (var j = 0; j < d; j++)
+            for (var l = j; l < d; l++)
+                result[j * d + l] = result[l * d + j] = sum[(offset + j) * w + offset + l] / Count;
+        return result;
+    }
+
+    /// <summary>Writes A_i into the first d entries of d rows that start <paramref name="stride"/> apart; other entries are untouched.</summary>
+    private void CopyMatrix(int i, Span<double> target, int stride)
     {
         var packed = Packed(i);
         var d = Rows;
         var p = 0;
         for (var j = 0; j < d; j++)
         {
-            target[j * d + j] = packed[p++];
+            target[j * stride + j] = packed[p++];
             for (var l = j + 1; l < d; l++)
-                target[j * d + l] = target[l * d + j] = 0.5 * packed[p++];
+                target[j * stride + l] = target[l * stride + j] = 0.5 * packed[p++];
         }
     }
 

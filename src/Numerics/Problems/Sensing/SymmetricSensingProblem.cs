@@ -10,7 +10,7 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// tr Hess f = (8/m) sum_i ||A_i U||_F^2 + (4k/m) sum_i r_i trace(A_i)
 ///           = 8 &lt;D2, U U^T&gt; + (4k/m) sum_i r_i trace(A_i), D2 = (1/m) sum_i A_i^2.
 /// </summary>
-public sealed class SymmetricSensingProblem : IMatrixSensingProblem
+public sealed class SymmetricSensingProblem : IMatrixSensingProblem, IFusedFlatPenalty
 {
     private readonly SymmetricMeasurementOperator _operator;
     private readonly double[] _truth;
@@ -19,6 +19,7 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
     private readonly double[] _traces;
     private readonly LeastSquaresFit _fit;
     private readonly double[] _product;
+    private readonly double[] _weight;
     private double? _suggestedStep;
 
     internal SymmetricSensingProblem(int width, double[] truth, SymmetricMeasurementOperator measurements, double[] data)
@@ -30,7 +31,8 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
         Width = width;
         _fit = new LeastSquaresFit(measurements, data);
         _product = new double[D1 * width];
-        _squareMean = SquareMean(measurements);
+        _weight = new double[D1 * D1];
+        _squareMean = measurements.SquareMean();
         _traces = new double[measurements.Count];
         var identity = new double[D1 * D1];
         for (var j = 0; j < D1; j++) identity[j * D1 + j] = 1;
@@ -80,6 +82,23 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
         gradient.Clear();
         DenseProducts.AddProduct(4.0 / _fit.Count, adjoint, theta, Width, gradient);
         return loss;
+    }
+
+    /// <summary>
+    /// F = f + lambda 8 &lt;D2, X&gt; with X = U U^T (already formed for f), and
+    /// grad F = (4/m) S U + 16 lambda D2 U = (4/m) (S + 4 m lambda D2) U: one factor product for both terms.
+    /// </summary>
+    public double PenalizedLossAndGradient(ReadOnlySpan<double> theta, double lambda, Span<double> gradient)
+    {
+        CheckLength(theta.Length);
+        CheckLength(gradient.Length);
+        var loss = Residuals(theta, withAdjoint: true);
+        var penalty = 8 * Kernels.Dot(_squareMean, _fit.Model);
+        _fit.Adjoint.CopyTo(_weight);
+        Kernels.Axpy(4.0 * _fit.Count * lambda, _squareMean, _weight);
+        gradient.Clear();
+        DenseProducts.AddProduct(4.0 / _fit.Count, _weight, theta, Width, gradient);
+        return loss + lambda * penalty;
     }
 
     public double HessianTrace(ReadOnlySpan<double> theta)
@@ -149,22 +168,6 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem
     {
         DenseProducts.Gram(theta, Width, _fit.Model);
         return withAdjoint ? _fit.EvaluateWithAdjoint() : _fit.Evaluate();
-    }
-
-    /// <summary>D2 = (1/m) sum A_i^2 (A_i symmetric, so A_i^2 = A_i A_i^T).</summary>
-    private static double[] SquareMean(SymmetricMeasurementOperator measurements)
-    {
-        var (d, m) = (measurements.Rows, measurements.Count);
-        var result = new double[d * d];
-        var a = new double[d * d];
-        var square = new double[d * d];
-        for (var i = 0; i < m; i++)
-        {
-            measurements.CopyMatrix(i, a);
-            DenseProducts.Gram(a, d, square);
-            Kernels.Axpy(1.0 / m, square, result);
-        }
-        return result;
     }
 
     private void CheckLength(int length)

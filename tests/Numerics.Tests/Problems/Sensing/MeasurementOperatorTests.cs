@@ -99,6 +99,38 @@ public sealed class MeasurementOperatorTests
     }
 
     /// <summary>
+    /// The blocked D2 = (1/m) sum_i A_i^2 against the straightforward formula: unpack each A_i and
+    /// add A_i A_i entry by entry. Widths below, at and above a multiple of 8, and m that crosses
+    /// the unpacking batches.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(7, 5)]
+    [InlineData(8, 9)]
+    [InlineData(21, 40)]
+    [InlineData(50, 13)]
+    public void Square_mean_equals_the_mean_of_the_squared_matrices(int d, int m)
+    {
+        var stream = new TrialSeed(9).Stream(StreamPurpose.Measurements);
+        var op = new SymmetricMeasurementOperator(m, d, ref stream);
+        var expected = new double[d * d];
+        var a = new double[d * d];
+        for (var i = 0; i < m; i++)
+        {
+            op.CopyMatrix(i, a);
+            for (var j = 0; j < d; j++)
+                for (var l = 0; l < d; l++)
+                    for (var p = 0; p < d; p++)
+                        expected[j * d + l] += a[j * d + p] * a[p * d + l] / m;
+        }
+        var actual = op.SquareMean();
+        Assert.True(RelativeDifference(actual, expected) < 1e-13, $"relative difference {RelativeDifference(actual, expected):E2}");
+        for (var j = 0; j < d; j++)
+            for (var l = 0; l < d; l++)
+                Assert.Equal(actual[j * d + l], actual[l * d + j]);
+    }
+
+    /// <summary>
     /// E P = d2 I, E Q = d1 I (general), E D2 = ((d+1)/2) I (symmetric). One measurement's
     /// diagonal entry has variance 2 d2 (general P) or 2 + (d-1)/2 (symmetric D2), an upper bound
     /// for every entry; allow six standard errors of the mean over m.

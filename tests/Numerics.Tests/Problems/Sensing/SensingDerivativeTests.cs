@@ -57,4 +57,21 @@ public sealed class SensingDerivativeTests
         Assert.Equal(value, problem.AddFlatPenalty(theta, 1.0, twice));
         Assert.True(RelativeDifference(twice, gradient.Select(g => 2 * g).ToArray()) < 1e-14);
     }
+
+    /// <summary>The fused objective f + lambda pen and its gradient equal the two separate evaluations (each checked by finite differences above).</summary>
+    [Theory]
+    [InlineData(4, 1, 3, 6, 0.3)]
+    [InlineData(7, 3, 9, 20, 2.5)]
+    [InlineData(9, 2, 9, 30, 0)]
+    public void Fused_penalized_objective_equals_loss_plus_penalty(int d, int r, int k, int m, double lambda)
+    {
+        var problem = Symmetric(d, r, k, m, seed: 12, noise: 0.1);
+        var theta = RandomPoint(problem, 8);
+        var expected = new double[theta.Length];
+        var expectedValue = problem.LossAndGradient(theta, expected) + lambda * problem.AddFlatPenalty(theta, lambda, expected);
+        var gradient = Enumerable.Repeat(double.NaN, theta.Length).ToArray();
+        var value = problem.PenalizedLossAndGradient(theta, lambda, gradient);
+        Assert.True(RelativeDifference(value, expectedValue) < 1e-13);
+        Assert.True(RelativeDifference(gradient, expected) < 1e-13);
+    }
 }
