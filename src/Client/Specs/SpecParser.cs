@@ -201,7 +201,7 @@ internal static partial class SpecParser
             if (method is null)
                 continue;
             if (draft.Methods.Any(m => m.Name == method.Name))
-                fields.Add($"methods: '{method.Name}' appears more than once; each method may be listed once (to run it with several values of a parameter, give it a list: {{ name: {method.Name}, alpha: [0.001, 0.01] }}).");
+                fields.Add($"methods: '{method.Name}' appears more than once; each method may be listed once. To run a method with several values of a parameter, give the values as a list in its entry, e.g. {{ name: sam, rho: [0.01, 0.05] }}.");
             else
                 draft.Methods.Add(method);
         }
