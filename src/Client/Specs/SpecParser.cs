@@ -169,11 +169,13 @@ internal static partial class SpecParser
     private static double? Parameter(YamlNode node, string field, string name, YamlFields fields) =>
         fields.Number(node, field) is { } value && WholeWhereRequired(value, field, name, fields) ? value : null;
 
+    /// <summary>Integer parameters must be whole and fit a 32-bit integer (what a trial holds them in).</summary>
     private static bool WholeWhereRequired(double value, string field, string name, YamlFields fields)
     {
-        if (!ParameterNames.Integers.Contains(name) || value == Math.Floor(value))
+        if (!ParameterNames.Integers.Contains(name) || (value == Math.Floor(value) && Math.Abs(value) <= int.MaxValue))
             return true;
-        fields.Add($"{field}: {YamlFields.Format(value)} is not allowed; {name} must be a whole number.");
+        var what = value == Math.Floor(value) ? $"a whole number of at most {int.MaxValue}" : "a whole number";
+        fields.Add($"{field}: {YamlFields.Format(value)} is not allowed; {name} must be {what}.");
         return false;
     }
 
@@ -249,8 +251,15 @@ internal static partial class SpecParser
                 valid = false;
                 continue;
             }
+            if (!parameters.Contains(parameter))
+            {
+                var given = isList ? "[" + string.Join(", ", values.Value.Select(YamlFields.Format)) + "]" : YamlFields.Format(values.Value[0]);
+                fields.Add($"{path}: {given} is not allowed; {name} has no parameter {parameter} (its parameters: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters))}).");
+                valid = false;
+                continue;
+            }
             for (var j = 0; j < values.Value.Length; j++)
-                valid &= CheckMethodParameter(name, parameters, parameter, values.Value[j], isList ? $"{path}[{j}]" : path, catalog, fields);
+                valid &= CheckMethodParameter(name, parameter, values.Value[j], isList ? $"{path}[{j}]" : path, catalog, fields);
             if (isList)
                 method.Lists.Add(new SpecAxis(parameter, values.Value));
             else
@@ -259,15 +268,9 @@ internal static partial class SpecParser
         return valid ? method : null;
     }
 
-    /// <summary>The method must take the parameter, and the value must be in its range (the method's own message, with the path).</summary>
-    private static bool CheckMethodParameter(string method, IReadOnlyList<string> parameters, string name, double value, string path, SpecCatalog catalog, YamlFields fields)
+    /// <summary>A value of a parameter the method takes must be in its range: the method's own message, with the path.</summary>
+    private static bool CheckMethodParameter(string method, string name, double value, string path, SpecCatalog catalog, YamlFields fields)
     {
-        if (!parameters.Contains(name))
-        {
-            var takes = parameters.Count == 0 ? "none" : string.Join(", ", parameters);
-            fields.Add($"{path}: {YamlFields.Format(value)} is not allowed; {method} has no parameter {name} (its parameters: {takes}).");
-            return false;
-        }
         var errors = catalog.ValidateMethod(method, ParameterNames.ToMethodParameters(new Dictionary<string, double> { [name] = value }));
         foreach (var error in errors)
             fields.Add(error.StartsWith(name + ":", StringComparison.Ordinal) ? path + error[name.Length..] : $"{path}: {error}");

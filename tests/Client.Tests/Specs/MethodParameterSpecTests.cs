@@ -59,6 +59,8 @@ public sealed class MethodParameterSpecTests
     [Theory]
     [InlineData("methods: [{ name: flat-convex, alpha: 1.0e-3 }]", "methods[0].alpha: 0.001 is not allowed; flat-convex has no parameter alpha (its parameters: max_iters).")]
     [InlineData("methods: [nuclear, { name: gd-small-init, rho: 0.1 }]", "methods[1].rho: 0.1 is not allowed; gd-small-init has no parameter rho (its parameters: alpha, step, max_iters).")]
+    [InlineData("methods: [{ name: nuclear, alpha: [0.5, 1] }]", "methods[0].alpha: [0.5, 1] is not allowed; nuclear has no parameter alpha (its parameters: max_iters).")]
+    [InlineData("methods: [{ name: sam, max_iters: 1.0e+10 }]", "methods[0].max_iters: 10000000000 is not allowed; max_iters must be a whole number of at most 2147483647.")]
     [InlineData("methods: [{ name: sam, rho: [0.01, -1] }]", "methods[0].rho[1]: -1 is not allowed; it must be a finite number > 0.")]
     [InlineData("methods: [{ name: sam, rho: [0.01, 0.01] }]", "methods[0].rho: 0.01 appears 2 times; axis values must be distinct.")]
     [InlineData("methods: [{ name: sam, rho: [] }]", "methods[0].rho: empty; give at least one value.")]
