@@ -9,17 +9,19 @@ namespace Sweeps.Client.Output;
 /// <summary>
 /// cells.csv: one row per cell and method (cells in grid order, methods in spec order):
 /// <c>cell, method</c>, every parameter of the spec in <see cref="ParameterNames"/> order (d as
-/// d1 and d2), then <see cref="Statistics"/>.
+/// d1 and d2; a method's own parameters too, empty in the rows of methods that do not set them),
+/// then <see cref="Statistics"/>. A row's parameters are the values its trials ran with.
 /// </summary>
 public static class CellTable
 {
     public static IReadOnlyList<string> Statistics { get; } =
         ["trials", "successes", "success_rate", "ci_low", "ci_high", "median_error", "median_hessian_trace", "median_seconds", "median_error_over_noise"];
 
-    /// <summary>The parameter columns of a sweep: the names its cells use, d replaced by d1 and d2, in ParameterNames order.</summary>
+    /// <summary>The parameter columns of a sweep: the names its cells and method variants use, d replaced by d1 and d2, in ParameterNames order.</summary>
     public static IReadOnlyList<string> ParameterColumns(SweepDefinition sweep)
     {
         var names = sweep.Cells.SelectMany(c => c.Parameters.Keys).ToHashSet();
+        names.UnionWith(sweep.Methods.SelectMany(m => sweep.Variant(m)?.Parameters.Keys ?? Enumerable.Empty<string>()));
         if (names.Remove(ParameterNames.D))
             names.UnionWith([ParameterNames.D1, ParameterNames.D2]);
         return [.. ParameterNames.All.Where(names.Contains)];
@@ -33,11 +35,12 @@ public static class CellTable
         var rows = new List<CellSummary>();
         foreach (var cell in sweep.Cells)
         {
-            var parameters = cell.Parameters.ToImmutableSortedDictionary(StringComparer.Ordinal);
-            if (parameters.TryGetValue(ParameterNames.D, out var d))
-                parameters = parameters.Remove(ParameterNames.D).SetItem(ParameterNames.D1, d).SetItem(ParameterNames.D2, d);
+            var cellParameters = cell.Parameters.ToImmutableSortedDictionary(StringComparer.Ordinal);
+            if (cellParameters.TryGetValue(ParameterNames.D, out var d))
+                cellParameters = cellParameters.Remove(ParameterNames.D).SetItem(ParameterNames.D1, d).SetItem(ParameterNames.D2, d);
             foreach (var method in sweep.Methods)
             {
+                var parameters = sweep.Variant(method)?.Apply(cellParameters) ?? cellParameters;
                 var trials = byCell[(cell.Key, method)].ToList();
                 var successes = trials.Count(t => t.Success);
                 var (low, high) = WilsonInterval.Of(successes, trials.Count);

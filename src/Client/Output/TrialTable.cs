@@ -11,8 +11,10 @@ namespace Sweeps.Client.Output;
 /// <summary>
 /// trials.csv / trials.parquet: one row per trial, sorted by cell, method (spec order), trial.
 /// Columns, in this order: <see cref="Leading"/>, then the extras (sorted by name: the records'
-/// family-specific metrics and the spec's parameters that have no leading column, such as alpha),
-/// then <c>reason</c>. A value that does not apply (NaN, a parameter absent) is empty.
+/// family-specific metrics and the spec's parameters that have no leading column, such as alpha, whether
+/// given to every method or to one method only), then <c>reason</c>. A parameter column holds the value the
+/// trial ran with (a method's own value over the grid's). A value that does not apply (NaN, a parameter
+/// absent: the method's default) is empty.
 /// </summary>
 public sealed class TrialTable
 {
@@ -44,12 +46,13 @@ public sealed class TrialTable
             .OrderBy(x => x.Cell.Index).ThenBy(x => methodOrder.GetValueOrDefault(x.Record.Method, int.MaxValue)).ThenBy(x => x.Record.Method, StringComparer.Ordinal)
             .ThenBy(x => x.Record.Trial)
             .ToList();
-        var parameterExtras = sweep.Cells.SelectMany(c => c.Parameters.Keys).Where(n => n != ParameterNames.D && !LeadingParameters.Contains(n));
+        var parameterExtras = sweep.Cells.SelectMany(c => c.Parameters.Keys)
+            .Concat(sweep.Methods.SelectMany(m => sweep.Variant(m)?.Parameters.Keys ?? Enumerable.Empty<string>())).Where(n => n != ParameterNames.D && !LeadingParameters.Contains(n));
         var extras = sorted.SelectMany(x => x.Record.Extras.Select(e => e.Key)).Concat(parameterExtras)
             .Where(n => !Leading.Contains(n) && n != "reason").Distinct().Order(StringComparer.Ordinal).ToList();
 
         var columns = Leading.Select(n => (n, Kind(n))).Concat(extras.Select(n => (n, ColumnKind.Real))).Append(("reason", ColumnKind.Text)).ToList();
-        var rows = sorted.Select(x => Row(sweep.Problem, x.Cell, x.Record, extras)).ToList();
+        var rows = sorted.Select(x => Row(sweep.Problem, x.Cell, sweep.Variant(x.Record.Method), x.Record, extras)).ToList();
         return new TrialTable(columns, rows);
     }
 
@@ -62,11 +65,12 @@ public sealed class TrialTable
         _ => ColumnKind.Real,
     };
 
-    private static object?[] Row(string problem, CellDefinition cell, TrialRecord t, List<string> extras)
+    private static object?[] Row(string problem, CellDefinition cell, MethodVariant? variant, TrialRecord t, List<string> extras)
     {
         // The leading parameter columns hold the values the trial ran with, defaults included (k = min(d1, d2), noise 0).
-        var p = ParameterNames.ToTrialParameters(problem, t.Method, cell.Parameters, new SuccessCriterion(), t.Seed);
-        double Parameter(string name) => cell.Parameters.TryGetValue(name, out var v) ? v : double.NaN;
+        var parameters = variant?.Apply(cell.Parameters) ?? cell.Parameters;
+        var p = ParameterNames.ToTrialParameters(problem, t.Method, parameters, new SuccessCriterion(), t.Seed);
+        double Parameter(string name) => parameters.TryGetValue(name, out var v) ? v : double.NaN;
 
         var extraValues = t.Extras.IsDefault ? ImmutableDictionary<string, double>.Empty : t.Extras.ToImmutableDictionary();
         return

@@ -5,9 +5,9 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Client.Specs;
 
 /// <summary>
-/// What the spec loader checks names and cells against: the known problems and methods and the
-/// per-trial validation. <see cref="Default"/> is the Numerics catalogs and
-/// <see cref="TrialValidation.Validate"/>; tests may supply their own.
+/// What the spec loader checks names and cells against: the known problems and methods, the
+/// per-trial validation and the validation of a method's own parameters. <see cref="Default"/> is the
+/// Numerics catalogs, <see cref="TrialValidation.Validate"/> and each method's Validate; tests may supply their own.
 /// </summary>
 public sealed record SpecCatalog(
     IReadOnlyList<string> Problems,
@@ -15,4 +15,15 @@ public sealed record SpecCatalog(
     Func<TrialParameters, IReadOnlyList<string>> ValidateTrial)
 {
     public static SpecCatalog Default { get; } = new(ProblemCatalog.Names, MethodCatalog.Names, TrialValidation.Validate);
+
+    /// <summary>Problems in a known method's parameters (each message starts with the parameter name); the methods' own Validate by default.</summary>
+    public Func<string, MethodParameters, IReadOnlyList<string>> ValidateMethod { get; init; } =
+        (method, parameters) => MethodCatalog.Get(method).Validate(parameters);
+
+    /// <summary>
+    /// The method parameters a known method takes, in <see cref="ParameterNames.Method"/> order: those it accepts
+    /// alone at the value 1 (in range for every method parameter), so a rejection can only mean "not used".
+    /// </summary>
+    public IReadOnlyList<string> ParametersOf(string method) =>
+        [.. ParameterNames.Method.Where(name => ValidateMethod(method, ParameterNames.ToMethodParameters(new Dictionary<string, double> { [name] = 1 })).Count == 0)];
 }

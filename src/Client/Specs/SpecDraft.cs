@@ -9,7 +9,7 @@ internal sealed class SpecDraft
     public string? Problem { get; set; }
     public List<KeyValuePair<string, double>> Fixed { get; } = [];
     public List<SpecAxis> Axes { get; } = [];
-    public List<string> Methods { get; } = [];
+    public List<SpecMethod> Methods { get; } = [];
     public long Trials { get; set; } = DefaultTrials;
     public long Seed { get; set; }
     public double Tolerance { get; set; } = 1e-3;

@@ -47,20 +47,22 @@ public static class SpecLoader
             throw new SpecException(errors);
 
         var cellCount = draft.Axes.Aggregate(1L, (n, a) => n * a.Values.Length);
-        var total = cellCount * draft.Methods.Count * draft.Trials;
+        var methodCount = draft.Methods.Sum(m => (long)m.Count);
+        var total = cellCount * methodCount * draft.Trials;
         if (total > MaxTrials)
         {
             var counts = string.Join(" x ", draft.Axes.Select(a => $"{a.Values.Length} {a.Name}"));
             throw new SpecException(
-                [$"grid: {total:N0} trials ({(counts.Length == 0 ? "1 cell" : counts)} cells x {draft.Methods.Count} methods x {draft.Trials} trials) is too large; at most {MaxTrials:N0} are allowed."]);
+                [$"grid: {total:N0} trials ({(counts.Length == 0 ? "1 cell" : counts)} cells x {methodCount} methods x {draft.Trials} trials) is too large; at most {MaxTrials:N0} are allowed."]);
         }
 
         if (cellCount > MaxCells)
             throw new SpecException([$"grid: {cellCount:N0} cells is too large; at most {MaxCells:N0} are allowed."]);
 
         var cells = Expand(draft.Axes, draft.Fixed);
+        var methods = draft.Methods.SelectMany(Variants).ToImmutableArray();
         CheckOperatorSize(draft.Problem!, cells, errors);
-        CheckCells(draft, cells, catalog, errors);
+        CheckCells(draft, cells, methods, catalog, errors);
         if (errors.Count > 0)
             throw new SpecException(errors);
 
@@ -69,7 +71,8 @@ public static class SpecLoader
         var core = SpecText.Core(draft);
         var id = draft.Name ?? Numerics.Random.StableHash.Of(SpecText.Core(draft, withTrials: false)).ToString("x16", CultureInfo.InvariantCulture)[..12];
         var definition = new SweepDefinition(
-            id, draft.Problem!, [.. draft.Methods], cells, (int)draft.Trials, draft.Seed, draft.Tolerance, draft.RelativeToNoise);
+            id, draft.Problem!, [.. methods.Select(m => m.Label)], cells, (int)draft.Trials, draft.Seed, draft.Tolerance, draft.RelativeToNoise,
+            [.. methods.Where(m => m.Parameters.Count > 0)]);
         return new LoadedSpec(
             definition,
             core + SpecText.Plots(plots, scatters),
@@ -105,6 +108,15 @@ public static class SpecLoader
         return cells.MoveToImmutable();
     }
 
+    /// <summary>
+    /// The entries of the method dimension one spec method makes: itself when it has no parameters of its own;
+    /// else one per combination of its lists (the first slowest), labelled by the listed values ("sam[rho=0.05]",
+    /// names sorted, like a cell key) when it has lists, by its name when it has single values only.
+    /// </summary>
+    private static IEnumerable<MethodVariant> Variants(SpecMethod method) =>
+        Expand(method.Lists, method.Fixed).Select(entry => new MethodVariant(
+            method.Lists.Count == 0 ? method.Name : $"{method.Name}[{entry.Key}]", method.Name, entry.Parameters));
+
     private static void CheckOperatorSize(string problem, ImmutableArray<CellDefinition> cells, List<string> errors)
     {
         if (MatrixFreeProblems.Contains(problem))
@@ -119,26 +131,26 @@ public static class SpecLoader
             cell.Parameters.TryGetValue(name, out var v) || (fallback is not null && cell.Parameters.TryGetValue(fallback, out v)) ? v : 0;
     }
 
-    /// <summary>Every cell x method through ParameterNames and the catalog's trial validation; each distinct message once, with the first offending cell.</summary>
-    private static void CheckCells(SpecDraft draft, ImmutableArray<CellDefinition> cells, SpecCatalog catalog, List<string> errors)
+    /// <summary>Every cell x method entry (its own parameters over the cell's) through ParameterNames and the catalog's trial validation; each distinct message once, with the first offending cell.</summary>
+    private static void CheckCells(SpecDraft draft, ImmutableArray<CellDefinition> cells, ImmutableArray<MethodVariant> methods, SpecCatalog catalog, List<string> errors)
     {
         var success = new SuccessCriterion(draft.Tolerance, draft.RelativeToNoise);
         var seen = new HashSet<string>();
         foreach (var cell in cells)
         {
-            foreach (var method in draft.Methods)
+            foreach (var method in methods)
             {
                 IReadOnlyList<string> messages;
                 try
                 {
-                    messages = catalog.ValidateTrial(ParameterNames.ToTrialParameters(draft.Problem!, method, cell.Parameters, success, 0));
+                    messages = catalog.ValidateTrial(ParameterNames.ToTrialParameters(draft.Problem!, method.Method, method.Apply(cell.Parameters), success, 0));
                 }
                 catch (ArgumentException e)
                 {
                     messages = [e.Message];
                 }
                 foreach (var message in messages.Where(seen.Add))
-                    errors.Add($"{message} (at {Describe(cell)}, method {method})");
+                    errors.Add($"{message} (at {Describe(cell)}, method {method.Label})");
             }
         }
     }

@@ -107,25 +107,28 @@ internal static partial class SpecParser
     private static void ReadAxes(YamlMappingNode mapping, SpecDraft draft, YamlFields fields)
     {
         foreach (var (name, node) in fields.Entries(mapping, "axes", ParameterNames.All))
+            if (ReadValues(node, "axes." + name, name, fields) is { } values)
+                draft.Axes.Add(new SpecAxis(name, values));
+    }
+
+    /// <summary>The values of an axis (of the grid or of one method): a list, or a {from, to, step} range; non-empty, distinct, whole where required.</summary>
+    private static ImmutableArray<double>? ReadValues(YamlNode node, string field, string name, YamlFields fields)
+    {
+        ImmutableArray<double>? values = node is YamlMappingNode range ? ReadRange(range, field, fields) : ReadList(node, field, name, fields);
+        if (values is null)
+            return null;
+        if (values.Value.Length == 0)
         {
-            var field = "axes." + name;
-            ImmutableArray<double>? values = node is YamlMappingNode range ? ReadRange(range, field, fields) : ReadList(node, field, name, fields);
-            if (values is null)
-                continue;
-            if (values.Value.Length == 0)
-            {
-                fields.Add($"{field}: empty; give at least one value.");
-                continue;
-            }
-            var invalid = false;
-            foreach (var value in values.Value)
-                invalid |= !WholeWhereRequired(value, field, name, fields);
-            var duplicate = values.Value.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null)
-                fields.Add($"{field}: {YamlFields.Format(duplicate.Key)} appears {duplicate.Count()} times; axis values must be distinct.");
-            else if (!invalid)
-                draft.Axes.Add(new SpecAxis(name, values.Value));
+            fields.Add($"{field}: empty; give at least one value.");
+            return null;
         }
+        var invalid = false;
+        foreach (var value in values.Value)
+            invalid |= !WholeWhereRequired(value, field, name, fields);
+        var duplicate = values.Value.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            fields.Add($"{field}: {YamlFields.Format(duplicate.Key)} appears {duplicate.Count()} times; axis values must be distinct.");
+        return duplicate is null && !invalid ? values : null;
     }
 
     private static ImmutableArray<double>? ReadList(YamlNode node, string field, string name, YamlFields fields)
@@ -166,11 +169,13 @@ internal static partial class SpecParser
     private static double? Parameter(YamlNode node, string field, string name, YamlFields fields) =>
         fields.Number(node, field) is { } value && WholeWhereRequired(value, field, name, fields) ? value : null;
 
+    /// <summary>Integer parameters must be whole and fit a 32-bit integer (what a trial holds them in).</summary>
     private static bool WholeWhereRequired(double value, string field, string name, YamlFields fields)
     {
-        if (!ParameterNames.Integers.Contains(name) || value == Math.Floor(value))
+        if (!ParameterNames.Integers.Contains(name) || (value == Math.Floor(value) && Math.Abs(value) <= int.MaxValue))
             return true;
-        fields.Add($"{field}: {YamlFields.Format(value)} is not allowed; {name} must be a whole number.");
+        var what = value == Math.Floor(value) ? $"a whole number of at most {int.MaxValue}" : "a whole number";
+        fields.Add($"{field}: {YamlFields.Format(value)} is not allowed; {name} must be {what}.");
         return false;
     }
 
@@ -190,17 +195,86 @@ internal static partial class SpecParser
         var items = fields.Sequence(node);
         if (items.Count == 0)
             fields.Add($"methods: empty; give at least one of {string.Join(", ", catalog.Methods)}.");
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (fields.Text(item, "methods") is not { } method)
+            var method = items[i] is YamlMappingNode mapping
+                ? ReadMethodEntry(mapping, $"methods[{i}]", catalog, draft, fields)
+                : fields.Text(items[i], "methods") is { } name ? KnownMethod(name, "methods", catalog, fields) : null;
+            if (method is null)
                 continue;
-            if (!catalog.Methods.Contains(method))
-                fields.Add($"methods: '{method}' is not a known method; allowed: {string.Join(", ", catalog.Methods)}.");
-            else if (draft.Methods.Contains(method))
-                fields.Add($"methods: '{method}' appears more than once; each method may be listed once.");
+            if (draft.Methods.Any(m => m.Name == method.Name))
+                fields.Add($"methods: '{method.Name}' appears more than once; each method may be listed once. To run a method with several values of a parameter, give the values as a list in its entry, e.g. {{ name: sam, rho: [0.01, 0.05] }}.");
             else
                 draft.Methods.Add(method);
         }
+    }
+
+    private static SpecMethod? KnownMethod(string name, string field, SpecCatalog catalog, YamlFields fields)
+    {
+        if (catalog.Methods.Contains(name))
+            return new SpecMethod(name);
+        fields.Add($"{field}: '{name}' is not a known method; allowed: {string.Join(", ", catalog.Methods)}.");
+        return null;
+    }
+
+    /// <summary>
+    /// <c>{ name: METHOD, PARAMETER: value or [values] or {from, to, step}, ... }</c>: the method's own parameters, each
+    /// checked against the method (it must take the parameter, in range) and against the grid (not also an axis).
+    /// </summary>
+    private static SpecMethod? ReadMethodEntry(YamlMappingNode mapping, string field, SpecCatalog catalog, SpecDraft draft, YamlFields fields)
+    {
+        var entries = fields.Entries(mapping, field, ["name", .. ParameterNames.Method]).ToList();
+        var nameNode = entries.FirstOrDefault(e => e.Key == "name").Value;
+        if (nameNode is null)
+        {
+            fields.Add($"{field}.name: missing; give one of {string.Join(", ", catalog.Methods)}.");
+            return null;
+        }
+        if (fields.Text(nameNode, field + ".name") is not { } name || KnownMethod(name, field + ".name", catalog, fields) is not { } method)
+            return null;
+
+        var parameters = catalog.ParametersOf(name);
+        var valid = true;
+        foreach (var (parameter, node) in entries.Where(e => e.Key != "name"))
+        {
+            var path = $"{field}.{parameter}";
+            if (draft.Axes.Any(a => a.Name == parameter))
+            {
+                fields.Add($"{path}: {parameter} is also an axis of the grid; give it either in axes (every method) or here (this method only), not both.");
+                valid = false;
+                continue;
+            }
+            var isList = node is YamlSequenceNode or YamlMappingNode;
+            ImmutableArray<double>? values = isList ? ReadValues(node, path, parameter, fields) : Parameter(node, path, parameter, fields) is { } v ? [v] : null;
+            if (values is null)
+            {
+                valid = false;
+                continue;
+            }
+            if (!parameters.Contains(parameter))
+            {
+                var given = isList ? "[" + string.Join(", ", values.Value.Select(YamlFields.Format)) + "]" : YamlFields.Format(values.Value[0]);
+                fields.Add($"{path}: {given} is not allowed; {name} has no parameter {parameter} (its parameters: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters))}).");
+                valid = false;
+                continue;
+            }
+            for (var j = 0; j < values.Value.Length; j++)
+                valid &= CheckMethodParameter(name, parameter, values.Value[j], isList ? $"{path}[{j}]" : path, catalog, fields);
+            if (isList)
+                method.Lists.Add(new SpecAxis(parameter, values.Value));
+            else
+                method.Fixed.Add(new(parameter, values.Value[0]));
+        }
+        return valid ? method : null;
+    }
+
+    /// <summary>A value of a parameter the method takes must be in its range: the method's own message, with the path.</summary>
+    private static bool CheckMethodParameter(string method, string name, double value, string path, SpecCatalog catalog, YamlFields fields)
+    {
+        var errors = catalog.ValidateMethod(method, ParameterNames.ToMethodParameters(new Dictionary<string, double> { [name] = value }));
+        foreach (var error in errors)
+            fields.Add(error.StartsWith(name + ":", StringComparison.Ordinal) ? path + error[name.Length..] : $"{path}: {error}");
+        return errors.Count == 0;
     }
 
     private static void ReadSuccess(YamlMappingNode mapping, SpecDraft draft, YamlFields fields)

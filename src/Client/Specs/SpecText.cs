@@ -25,7 +25,7 @@ internal static class SpecText
         text.Append("axes:").Append(draft.Axes.Count == 0 ? " {}\n" : "\n");
         foreach (var axis in draft.Axes)
             text.Append("  ").Append(axis.Name).Append(": [").AppendJoin(", ", axis.Values.Select(YamlFields.Format)).Append("]\n");
-        text.Append("methods: [").AppendJoin(", ", draft.Methods).Append("]\n");
+        AppendMethods(text, draft.Methods);
         if (withTrials)
             text.Append("trials: ").Append(draft.Trials).Append('\n');
         text.Append("success: { tolerance: ").Append(YamlFields.Format(draft.Tolerance));
@@ -49,6 +49,40 @@ internal static class SpecText
         foreach (var scatter in scatters)
             text.Append("  - { kind: ").Append(ScatterRequest.Kind).Append(", x: ").Append(scatter.X).Append(", y: ").Append(scatter.Y).Append(" }\n");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <c>methods: [a, b]</c> when no method has parameters of its own (as before they existed, so such specs keep
+    /// their sweep id); otherwise one line per method, a method with parameters as
+    /// <c>{ name: sam, alpha: 0.5, rho: [0.01, 0.05] }</c>, its parameters in <see cref="ParameterNames.Method"/> order.
+    /// </summary>
+    private static void AppendMethods(StringBuilder text, IReadOnlyList<SpecMethod> methods)
+    {
+        if (!methods.Any(m => m.HasParameters))
+        {
+            text.Append("methods: [").AppendJoin(", ", methods.Select(m => m.Name)).Append("]\n");
+            return;
+        }
+        text.Append("methods:\n");
+        foreach (var method in methods)
+        {
+            text.Append("  - ");
+            if (!method.HasParameters)
+            {
+                text.Append(method.Name).Append('\n');
+                continue;
+            }
+            text.Append("{ name: ").Append(method.Name);
+            foreach (var name in method.ParameterNames.OrderBy(IndexOf))
+            {
+                text.Append(", ").Append(name).Append(": ");
+                if (method.Lists.FirstOrDefault(l => l.Name == name) is { } list)
+                    text.Append('[').AppendJoin(", ", list.Values.Select(YamlFields.Format)).Append(']');
+                else
+                    text.Append(YamlFields.Format(method.Fixed.First(f => f.Key == name).Value));
+            }
+            text.Append(" }\n");
+        }
     }
 
     private static int IndexOf(string name) => ParameterNames.All.ToList().IndexOf(name);

@@ -63,16 +63,23 @@ public static class ParameterNames
             R2 = Int(R2),
             K2 = Int(K2),
             Sparsity = Int(Sparsity),
-            MethodParameters = new MethodParameters
-            {
-                Lambda = Real(Lambda),
-                Alpha = Real(Alpha),
-                Rho = Real(Rho),
-                Step = Real(Step),
-                MaxIters = Int(MaxIters),
-            },
+            MethodParameters = ToMethodParameters(values),
             Success = success,
             Seed = seed,
+        };
+    }
+
+    /// <summary>The method parameters among named values (other names are ignored; max_iters is truncated to a whole number).</summary>
+    public static MethodParameters ToMethodParameters(IReadOnlyDictionary<string, double> values)
+    {
+        double? Real(string name) => values.TryGetValue(name, out var v) ? v : null;
+        return new MethodParameters
+        {
+            Lambda = Real(Lambda),
+            Alpha = Real(Alpha),
+            Rho = Real(Rho),
+            Step = Real(Step),
+            MaxIters = Real(MaxIters) is { } cap ? (int)cap : null,
         };
     }
 }

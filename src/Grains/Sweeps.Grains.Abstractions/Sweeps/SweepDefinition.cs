@@ -6,7 +6,9 @@ namespace Sweeps.Grains.Sweeps;
 /// A validated, normalized sweep as the coordinator receives it: the cartesian product of the
 /// spec's axes already expanded into cells. The work is Cells x Methods x Trials.
 /// Produced from a spec file by the client (Sweeps.Client's spec loader); the sweep id is a
-/// hash of the normalized spec unless the spec names it.
+/// hash of the normalized spec unless the spec names it. <see cref="Methods"/> are labels;
+/// <see cref="Variants"/> describes the labels that are not a plain catalog method (a method with
+/// its own parameters); definitions stored before variants existed have none (a default array).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Sweeps.SweepDefinition")]
 public sealed record SweepDefinition(
@@ -17,8 +19,13 @@ public sealed record SweepDefinition(
     [property: Id(4)] int Trials,
     [property: Id(5)] long Seed,
     [property: Id(6)] double Tolerance,
-    [property: Id(7)] double? RelativeToNoise)
+    [property: Id(7)] double? RelativeToNoise,
+    [property: Id(8)] ImmutableArray<MethodVariant> Variants = default)
 {
+    /// <summary>The variant a method label names, or null for a plain catalog method with no parameters of its own.</summary>
+    public MethodVariant? Variant(string label) =>
+        Variants.IsDefault ? null : Variants.FirstOrDefault(v => v.Label == label);
+
     /// <summary>Total trials: cells x methods x trials.</summary>
     public long TotalTrials => (long)Cells.Length * Methods.Length * Trials;
 }

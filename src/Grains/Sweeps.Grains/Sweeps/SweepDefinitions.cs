@@ -6,7 +6,10 @@ namespace Sweeps.Grains.Sweeps;
 /// <summary>Checks on a <see cref="SweepDefinition"/> as the coordinator receives it.</summary>
 internal static class SweepDefinitions
 {
-    /// <summary>A stable hash of the work a definition describes (cells by key and parameters, methods, trials, seed, criterion).</summary>
+    /// <summary>
+    /// A stable hash of the work a definition describes (cells by key and parameters, methods, trials, seed,
+    /// criterion, then the method variants); a definition without variants hashes as it did before they existed.
+    /// </summary>
     public static ulong Fingerprint(SweepDefinition d)
     {
         var text = new StringBuilder()
@@ -14,6 +17,8 @@ internal static class SweepDefinitions
             .AppendJoin(',', d.Methods).Append('|');
         foreach (var cell in d.Cells)
             text.Append(cell.Key).Append('{').AppendJoin(';', cell.Parameters.Select(p => p.Key + "=" + R(p.Value))).Append('}');
+        foreach (var variant in d.Methods.Select(d.Variant).OfType<MethodVariant>())
+            text.Append('|').Append(Describe(variant));
         return Numerics.Random.StableHash.Of(text.ToString());
     }
 
@@ -29,6 +34,10 @@ internal static class SweepDefinitions
             errors.Add("methods: give at least one method, each once, without '/'.");
         if (d.Cells.IsDefaultOrEmpty || d.Cells.Select(c => c.Key).Distinct().Count() != d.Cells.Length)
             errors.Add("cells: give at least one cell, each key once.");
+        if (!d.Variants.IsDefault && d.Variants.FirstOrDefault(v => !d.Methods.Contains(v.Label)) is { } stray)
+            errors.Add($"variants: '{stray.Label}' is not one of the methods; each variant describes a method label.");
+        if (!d.Variants.IsDefault && d.Variants.Select(v => v.Label).Distinct().Count() != d.Variants.Length)
+            errors.Add("variants: each method label may have one variant.");
         return errors;
     }
 
@@ -47,8 +56,20 @@ internal static class SweepDefinitions
             if (known.TryGetValue(cell.Key, out var old) && !old.Parameters.SequenceEqual(cell.Parameters))
                 return $"cells: cell '{cell.Key}' changed its parameters; give the spec a new name.";
         }
+        foreach (var method in next.Methods.Where(current.Methods.Contains))
+        {
+            var (was, now) = (Describe(current, method), Describe(next, method));
+            if (was != now)
+                return $"methods: '{method}' changed its parameters ({was} -> {now}); give the spec a new name.";
+        }
         return null;
     }
+
+    /// <summary>What runs under a method label: the catalog method and its own parameters ("sam{rho=0.05}"; a plain method is its name).</summary>
+    private static string Describe(SweepDefinition d, string label) => d.Variant(label) is { } v ? Describe(v) : label;
+
+    private static string Describe(MethodVariant v) =>
+        v.Method + "{" + string.Join(';', v.Parameters.Select(p => p.Key + "=" + R(p.Value))) + "}";
 
     private static string Criterion(SweepDefinition d) =>
         "tolerance=" + R(d.Tolerance) + (d.RelativeToNoise is { } c ? ",relative_to_noise=" + R(c) : "");

@@ -36,7 +36,7 @@ internal sealed class SweepRun(SweepDefinition definition, int generation, int w
         var count = (int)Math.Min(Math.Min(chunkSize, d.Trials - first), Window - InFlight);
         Cursor += count;
         InFlight += count;
-        var trial = new TrialWork(d.Problem, method, cell.Key, cell.Parameters, d.Seed, d.Tolerance, d.RelativeToNoise);
+        var trial = new TrialWork(d.Problem, method, cell.Key, cell.Parameters, d.Seed, d.Tolerance, d.RelativeToNoise, d.Variant(method));
         return new CellWork(d.SweepId, Generation, trial, first, count, d.Trials);
     }
 
