@@ -38,7 +38,7 @@ public static class Philox
     /// words[2j] = X1:X0 and words[2j + 1] = X3:X2 of block firstCounter + j (counter mod 2^64); an odd
     /// length drops the last block's second word. Bit-identical to <see cref="Block"/>, computed 4 blocks at a
     /// time with AVX2 (one block per 64-bit lane, 1.2 ns a word; an AVX-512 variant measured no faster on
-    /// Zen 4, which splits 512-bit operations in two), scalar on other hardware.
+    /// the project's AMD EPYC), scalar on other hardware.
     /// </summary>
     public static void Fill(ulong key, ulong firstCounter, Span<ulong> words)
     {
