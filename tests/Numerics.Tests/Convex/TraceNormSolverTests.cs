@@ -49,21 +49,32 @@ public sealed class TraceNormSolverTests
     [InlineData(false)]
     public void Psd_solution_is_psd_feasible_and_has_no_larger_weighted_trace_than_the_truth(bool flat)
     {
-        const int d = 10;
-        var instance = SensingInstance.Sample(d, d, 2, 25, symmetric: true, seed: 4);
-        var (x, result) = Solve(instance, flat);
-        Assert.Equal(TrialStatus.Converged, result.Status);
-        Assert.True(TestMatrices.RelativeInfeasibility(instance.Operator, x, instance.Data) < 1e-8);
+        // m = 25 is below the PSD trace threshold at d = 10, r = 2 (19 degrees of freedom, statistical dimension
+        // above 30), but not far: the truth is still the minimizer in about a quarter of instances, so the strict
+        // claim is a count over 10 instances (was one instance, seed 4; under the ziggurat it beats the truth by 7e-4).
+        const int d = 10, instances = 10;
+        var beaten = 0;
+        var ratios = new List<double>();
+        for (var seed = 0UL; seed < instances; seed++)
+        {
+            var instance = SensingInstance.Sample(d, d, 2, 25, symmetric: true, seed: seed);
+            var (x, result) = Solve(instance, flat);
+            Assert.Equal(TrialStatus.Converged, result.Status);
+            Assert.True(TestMatrices.RelativeInfeasibility(instance.Operator, x, instance.Data) < 1e-8);
 
-        var xm = TestMatrices.Of(x, d, d);
-        Assert.True((xm - xm.Transpose()).FrobeniusNorm() < 1e-12);
-        var eigenvalues = xm.Evd(Symmetricity.Symmetric).EigenValues.Select(v => v.Real).ToArray();
-        Assert.True(eigenvalues.Min() > -1e-12 * eigenvalues.Max());
+            var xm = TestMatrices.Of(x, d, d);
+            Assert.True((xm - xm.Transpose()).FrobeniusNorm() < 1e-12);
+            var eigenvalues = xm.Evd(Symmetricity.Symmetric).EigenValues.Select(v => v.Real).ToArray();
+            Assert.True(eigenvalues.Min() > -1e-12 * eigenvalues.Max());
 
-        var w = flat ? TestMatrices.Of(instance.P, d, d) : Matrix<double>.Build.DenseIdentity(d);
-        var truth = TestMatrices.Of(instance.Truth, d, d);
-        // m = 25 is below the PSD trace threshold at d = 10, r = 2 (19 degrees of freedom, statistical dimension above 30): the truth is feasible but not optimal.
-        Assert.True((w * xm).Trace() < (w * truth).Trace() * (1 - 1e-3));
+            var w = flat ? TestMatrices.Of(instance.P, d, d) : Matrix<double>.Build.DenseIdentity(d);
+            var ratio = (w * xm).Trace() / (w * TestMatrices.Of(instance.Truth, d, d)).Trace();
+            Assert.True(ratio <= 1 + 1e-8, $"seed {seed}: the solution's weighted trace exceeds the truth's by {ratio - 1}");
+            ratios.Add(ratio);
+            if (ratio < 1 - 1e-3)
+                beaten++;
+        }
+        Assert.True(beaten >= 5, $"truth beaten in {beaten} of {instances}; ratios {string.Join(", ", ratios.Select(r => r.ToString("F6")))}");
     }
 
     [Fact]

@@ -52,7 +52,10 @@ public sealed class MinimizerSelectionTests
     public void Small_initialization_biases_gradient_descent_toward_the_truth()
     {
         // Implicit bias: from scale 1e-6, GD approaches the low-rank truth (the previous test shows an O(1) start does not).
-        var results = SensingTrials.Run(GradientDescentSmallInitMethod.MethodName, 100, 3, new MethodParameters { Alpha = 1e-6, MaxIters = 3000 });
-        Assert.All(results, r => Assert.True(r.RelError < 1e-2, $"error {r.RelError}"));
+        // Errors after the 3000-iteration cap spread over 1e-3..1.1e-2, so the bar is a count over 20 trials
+        // (was all of 3; trials 0-9 gave 10 of 10 under Box-Muller normals, 9 of 10 under the ziggurat).
+        var results = SensingTrials.Run(GradientDescentSmallInitMethod.MethodName, 100, 20, new MethodParameters { Alpha = 1e-6, MaxIters = 3000 });
+        var close = results.Count(r => r.RelError < 1e-2);
+        Assert.True(close >= 18, $"{close} of 20 within 1e-2; errors {string.Join(", ", results.Select(r => r.RelError.ToString("G3")))}");
     }
 }

@@ -23,7 +23,14 @@ public sealed class StatisticalDimensionTests
             Assert.True(Theory.General(d, d, r + 1) > Theory.General(d, d, r), $"general r = {r}");
             Assert.True(Theory.SymmetricPsd(d, r + 1) > Theory.SymmetricPsd(d, r), $"psd r = {r}");
             Assert.InRange(Theory.General(d, d, r), r * (2.0 * d - r), d * d);
-            Assert.InRange(Theory.SymmetricPsd(d, r), r * (r + 1) / 2.0 + r * (d - r), StatisticalDimension.PsdFeasibility(d, r));
+            // The estimate minimizes over tau a Monte Carlo objective whose tau = 0 value estimates the feasibility
+            // bound n(n + 1)/4 (E |proj_PSD W|^2, half of E |W|^2): at r = d - 1 the true gap below the bound (0.014)
+            // is under 2 standard errors, so the estimate is held to the same draws at tau = 0, and those to the bound.
+            var n = d - r;
+            var atZero = r * (r + 1) / 2.0 + r * n
+                + GaussianSpectra.SymmetricEigenvalues(n, Theory.SamplesFor(n, n), StatisticalDimension.DefaultSeed).ExpectedExcessSquare(0);
+            Assert.InRange(Theory.SymmetricPsd(d, r), r * (r + 1) / 2.0 + r * n, atZero);
+            Assert.InRange(atZero - StatisticalDimension.PsdFeasibility(d, r), -0.05 * n * (n + 1) / 4, 0.05 * n * (n + 1) / 4);
         }
     }
 
