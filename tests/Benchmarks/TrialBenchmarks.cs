@@ -9,6 +9,7 @@ namespace Sweeps.Benchmarks;
 /// 25 ms at (d 50, m 500), median.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TrialBenchmarks
 {
     [Params("flat-penalty d20 m80", "flat-penalty d50 m500", "flat-convex d20 m100", "flat-convex d40 m300",

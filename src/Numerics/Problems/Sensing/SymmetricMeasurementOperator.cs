@@ -30,16 +30,18 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
         Count = count;
         Rows = dimension;
         _size = PackedLength(dimension);
-        _packed = new double[checked(count * _size)];
+        // Every entry is written below, so the megabytes need no zeroing first.
+        _packed = GC.AllocateUninitializedArray<double>(checked(count * _size));
         _scratch = new double[_size];
         _accumulator = new double[_size];
-        var p = 0;
-        for (var i = 0; i < count; i++)
+        stream.FillNormal(_packed);
+        // Row j of a packed triangle is the diagonal entry, then the d - 1 - j off-diagonal ones.
+        var offDiagonal = 2 * OffDiagonalScale;
+        for (var p = 0; p < _packed.Length;)
             for (var j = 0; j < dimension; j++)
             {
-                _packed[p++] = stream.NextNormal();
-                for (var l = j + 1; l < dimension; l++)
-                    _packed[p++] = 2 * OffDiagonalScale * stream.NextNormal();
+                Kernels.Scale(offDiagonal, _packed.AsSpan(p + 1, dimension - 1 - j));
+                p += dimension - j;
             }
     }
 
