@@ -5,13 +5,17 @@
 # clock (its start to its end, as `sweeps export` writes them in manifest.json): what the cluster
 # sustains, not the client's start-up. Prints trials/s of each, their ratio, and each silo's CPU
 # seconds (to show how the work spread).
-#   bash scripts/bench/scaling.sh [TRIALS_PER_CELL]   (default 24: 576 trials of about 10-30 ms)
+#   bash scripts/bench/scaling.sh [TRIALS_PER_CELL] [METHOD]
+# Default: 4 trials a cell (96 trials) of sam with 8000 steps, about 0.2 s each: CPU-bound trials.
+# METHOD is a spec method entry; `bash scripts/bench/scaling.sh 24 flat-convex` runs 576 short
+# trials (10-30 ms), where the engine's own work per trial (messages, two Redis writes) shows.
 source "$(dirname "$0")/cluster-lib.sh"
-trials="${1:-24}"
+trials="${1:-4}"
+method="${2:-"{ name: sam, max_iters: 8000 }"}"
 build
 
-# spec FILE SEED TRIALS: flat-convex on symmetric sensing at d = 20; its data fit in one core's L2,
-# so two trials at once do not compete for cache.
+# spec FILE SEED TRIALS: symmetric sensing at d = 20, whose data fit in one core's L2, so two
+# trials at once do not compete for cache.
 spec() {
   cat >"$1" <<YAML
 name: bench-scaling-$2
@@ -20,13 +24,13 @@ fixed: { d: 20, k: 20 }
 axes:
   r: [1, 2, 3]
   m: { from: 60, to: 200, step: 20 }
-methods: [flat-convex]
+methods: [$method]
 trials: $3
 success: { tolerance: 1.0e-3 }
 seed: $2
 YAML
 }
-spec "$work/warm.yaml" 1 2
+spec "$work/warm.yaml" 1 1
 spec "$work/spec.yaml" 3 "$trials"
 total=$((3 * 8 * trials))
 declare -A rate

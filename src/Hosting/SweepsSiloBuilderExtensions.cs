@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Sweeps.Grains;
 using Sweeps.Grains.Execution;
+using Sweeps.Grains.Placement;
 using Sweeps.Hosting.Cluster;
 using Sweeps.Hosting.Storage;
 
@@ -14,7 +15,7 @@ public static class SweepsSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the sweep storage provider (<see cref="SweepsEngineOptions.StorageName"/>), the engine options,
-    /// the per-silo trial executor and the trial evaluator (the numerical core unless one is registered),
+    /// the per-silo trial executor, round-robin placement of trials, the trial evaluator (the numerical core unless one is registered),
     /// and trace context propagation through grain calls (spans exist only when telemetry listens).
     /// </summary>
     public static ISiloBuilder UseSweeps(this ISiloBuilder silo, SweepsSiloOptions options)
@@ -41,6 +42,7 @@ public static class SweepsSiloBuilderExtensions
                 throw new ArgumentOutOfRangeException(nameof(options), options.Storage, "storage: allowed are memory, sqlite and redis.");
         }
         silo.AddActivityPropagation();
+        silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
         silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Engine));
         silo.Services.AddSingleton<TrialExecutor>();
         silo.Services.TryAddSingleton<ITrialEvaluator, TrialRunnerEvaluator>();

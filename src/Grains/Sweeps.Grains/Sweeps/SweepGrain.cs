@@ -103,11 +103,19 @@ public sealed class SweepGrain(
         FillWindow(_run);
     }
 
+    /// <summary>
+    /// Chunks are at most a quarter of the window, so that several cells are in flight: a cell reports
+    /// only when its chunk is done (or every flush interval), and with one chunk filling the window the
+    /// executors would drain and idle at every chunk boundary.
+    /// </summary>
     private void FillWindow(SweepRun run)
     {
-        while (run.NextChunk(options.Value.ChunkSize) is { } chunk)
+        var chunkSize = Math.Clamp(run.Window / ChunksInFlight, 1, options.Value.ChunkSize);
+        while (run.NextChunk(chunkSize) is { } chunk)
             _ = DispatchAsync(chunk, _telemetry);
     }
+
+    private const int ChunksInFlight = 4;
 
     /// <summary>
     /// Not awaited in the coordinator's turn: a cell may be calling back with progress meanwhile.

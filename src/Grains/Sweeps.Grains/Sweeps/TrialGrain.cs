@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Placement;
+using Sweeps.Grains.Placement;
 using Sweeps.Grains.Execution;
 using Sweeps.Grains.Telemetry;
 using Sweeps.Numerics.Random;
@@ -12,10 +12,10 @@ namespace Sweeps.Grains.Sweeps;
 /// <summary>
 /// One trial. Run returns at once (start-then-report); the computation runs on the silo's
 /// <see cref="TrialExecutor"/>, the record is written to storage and only after that commit
-/// reported to the cell (a failed write is retried with back-off; see <see cref="StorageRetry"/>). Placed by activation count so trials spread over the silos; deactivates
+/// reported to the cell (a failed write is retried with back-off; see <see cref="StorageRetry"/>). Placed round robin so trials spread evenly over the silos; deactivates
 /// once its record is reported.
 /// </summary>
-[ActivationCountBasedPlacement]
+[RoundRobinPlacement]
 public sealed class TrialGrain(
     [PersistentState("trial", SweepsEngineOptions.StorageName)] IPersistentState<TrialGrainState> state,
     TrialExecutor executor,
