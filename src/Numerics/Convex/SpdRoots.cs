@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Sweeps.Numerics.Problems;
 
 namespace Sweeps.Numerics.Convex;
 
@@ -17,8 +18,11 @@ public sealed record SpdRoots(int Dimension, double[] Half, double[] InverseHalf
         var matrix = Matrix<double>.Build.Dense(n, n, (i, j) => 0.5 * (w[i * n + j] + w[j * n + i]));
         var evd = matrix.Evd(Symmetricity.Symmetric);
         var values = evd.EigenValues.Select(v => v.Real).ToArray();
+        // A singular weight comes from the instance (e.g. fewer samples than dimensions): the
+        // weighted program is not defined there, which is a property of the instance, not a failure.
         if (values.Any(v => !(v > 0)))
-            throw new ArgumentException("weight: not positive definite.", nameof(weight));
+            throw new InvalidInstanceException(
+                $"the flat program's {n} x {n} weight is singular (smallest eigenvalue {values.Min():G3}), so its weighted norm is not defined for this instance");
         var vectors = evd.EigenVectors;
         var half = Matrix<double>.Build.Dense(n, n);
         var inverseHalf = Matrix<double>.Build.Dense(n, n);

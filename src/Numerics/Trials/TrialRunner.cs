@@ -40,6 +40,11 @@ public static class TrialRunner
         {
             throw;
         }
+        catch (InvalidInstanceException e)
+        {
+            // The method cannot be posed on this instance (a singular flat weight, say).
+            return Unmeasured(TrialStatus.InvalidInstance, $"{parameters.Method}: {e.Message}", clock);
+        }
         catch (Exception e)
         {
             // A numerical library failure (a non-convergent decomposition, say) ends the trial, not the sweep.

@@ -32,6 +32,24 @@ public sealed class QuadraticNetworkTests
 
     private static double[] Pack(Matrix<double> u1, Matrix<double> u2) => [.. u1.ToRowMajorArray(), .. u2.ToRowMajorArray()];
 
+    /// <summary>
+    /// With m &lt; d inputs, D2 = (1/m) sum x_i x_i^T has rank m &lt; d (checked independently), so the flat
+    /// program's weight is singular: flat-convex reports the instance invalid, with the reason, while nuclear runs.
+    /// </summary>
+    [Fact]
+    public void Fewer_inputs_than_dimensions_make_flat_convex_an_invalid_instance_and_nuclear_still_runs()
+    {
+        var parameters = Network(8, 2, 0, 8, 0, 5) with { Method = "flat-convex" };
+        var rank = Of(Sample(parameters).SquareMean, 8, 8).Rank();
+        Assert.Equal(5, rank);
+        var flat = TrialRunner.Run(parameters);
+        Assert.Equal(TrialStatus.InvalidInstance, flat.Status);
+        Assert.StartsWith("flat-convex: the flat program's 8 x 8 weight is singular", flat.Reason, StringComparison.Ordinal);
+        var nuclear = TrialRunner.Run(parameters with { Method = "nuclear" });
+        Assert.NotEqual(TrialStatus.InvalidInstance, nuclear.Status);
+        Assert.True(double.IsFinite(nuclear.RelError));
+    }
+
     [Fact]
     public void Inputs_give_the_quadratic_map_and_D2()
     {
