@@ -35,14 +35,21 @@ public static class SweepClient
         }
     }
 
-    private static async Task<SweepProgress> PollAsync(ISweepGrain sweep, TimeSpan tolerance, CancellationToken cancellation)
+    private static Task<SweepProgress> PollAsync(ISweepGrain sweep, TimeSpan tolerance, CancellationToken cancellation) =>
+        RetryAsync(sweep.GetProgress, tolerance, cancellation);
+
+    /// <summary>
+    /// Calls <paramref name="call"/> until it answers; a failure (a silo died or is stopping, the gateway
+    /// changed) is retried every second until <paramref name="tolerance"/> has passed, then thrown.
+    /// </summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan tolerance, CancellationToken cancellation)
     {
         var deadline = DateTime.UtcNow + tolerance;
         while (true)
         {
             try
             {
-                return await sweep.GetProgress().WaitAsync(cancellation);
+                return await call().WaitAsync(cancellation);
             }
             catch (Exception e) when (e is not OperationCanceledException && DateTime.UtcNow < deadline)
             {
@@ -78,19 +85,23 @@ public static class SweepClient
 
     /// <summary>
     /// Every stored record of the sweep's current definition, one page per cell x method, in cell
-    /// order (<see cref="CellDefinition.Index"/>), then method order, then trial.
+    /// order (<see cref="CellDefinition.Index"/>), then method order, then trial. With
+    /// <paramref name="tolerateFailuresFor"/> each call is retried as progress polls are (a cluster whose
+    /// silos are restarting right after the sweep finished).
     /// </summary>
     public static async IAsyncEnumerable<TrialRecord> ReadRecordsAsync(
-        this IGrainFactory grains, string sweepId, [EnumeratorCancellation] CancellationToken cancellation = default)
+        this IGrainFactory grains, string sweepId, TimeSpan? tolerateFailuresFor = null,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
     {
-        var definition = await grains.GetGrain<ISweepGrain>(sweepId).GetDefinition()
+        var tolerance = tolerateFailuresFor ?? TimeSpan.Zero;
+        var definition = await RetryAsync(grains.GetGrain<ISweepGrain>(sweepId).GetDefinition, tolerance, cancellation)
                          ?? throw new InvalidOperationException($"Sweep '{sweepId}' was never started.");
         foreach (var cell in definition.Cells.OrderBy(c => c.Index))
         {
             foreach (var method in definition.Methods)
             {
                 cancellation.ThrowIfCancellationRequested();
-                var page = await grains.GetGrain<ICellGrain>(GrainKeys.Cell(sweepId, cell.Key, method)).GetRecords();
+                var page = await RetryAsync(grains.GetGrain<ICellGrain>(GrainKeys.Cell(sweepId, cell.Key, method)).GetRecords, tolerance, cancellation);
                 foreach (var record in page.Where(r => r.Trial < definition.Trials))
                     yield return record;
             }

@@ -52,6 +52,12 @@ public sealed class CommandLine(IReadOnlyList<ICommand> commands, Terminal termi
             terminal.Error.WriteLine($"sweeps {command.Name}: {e.Message}");
             return Failed;
         }
+        catch (OrleansException e)
+        {
+            // The cluster kept failing past the retries (silos stopping, a gateway gone): stored trials are safe.
+            terminal.Error.WriteLine($"sweeps {command.Name}: the cluster did not answer: {e.Message} Finished trials are stored; run the command again once the silos are up.");
+            return Failed;
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             terminal.Error.WriteLine($"sweeps {command.Name}: interrupted.");

@@ -43,7 +43,7 @@ public sealed class ExportCommand : ICommand
             return CommandLine.Failed;
         }
         var spec = SpecLoader.Load(text);
-        await SweepExport.WriteAsync(grains, spec, folder, progress, progress.StartedAt ?? DateTimeOffset.UtcNow, terminal, cancellation);
+        await SweepExport.WriteAsync(grains, spec, folder, progress, progress.StartedAt ?? DateTimeOffset.UtcNow, null, terminal, cancellation);
         return CommandLine.Ok;
     }
 }

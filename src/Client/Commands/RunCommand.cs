@@ -100,7 +100,7 @@ public sealed class RunCommand : ICommand
             terminal.Error.WriteLine($"sweep '{id}' ended {final.Status}; outputs not written.");
             return CommandLine.Failed;
         }
-        await SweepExport.WriteAsync(grains, spec, folder, final, started, terminal, cancellation);
+        await SweepExport.WriteAsync(grains, spec, folder, final, started, tolerance, terminal, cancellation);
         return CommandLine.Ok;
     }
 

@@ -10,16 +10,18 @@ namespace Sweeps.Client.Output;
 /// <summary>
 /// Writes the output folder of a completed sweep from its stored records, the same way in
 /// embedded and cluster mode (run, export): data files, manifest and phase diagrams; prints the
-/// summary line to stderr and the written paths to stdout.
+/// summary line to stderr and the written paths to stdout. <c>tolerance</c> (cluster mode): how long
+/// reads are retried while silos are unavailable.
 /// </summary>
 public static class SweepExport
 {
     public static async Task WriteAsync(
-        IGrainFactory grains, LoadedSpec spec, string folder, SweepProgress final, DateTimeOffset started, Terminal terminal, CancellationToken cancellation)
+        IGrainFactory grains, LoadedSpec spec, string folder, SweepProgress final, DateTimeOffset started, TimeSpan? tolerance,
+        Terminal terminal, CancellationToken cancellation)
     {
         Directory.CreateDirectory(folder);
         var records = new List<TrialRecord>();
-        await foreach (var record in grains.ReadRecordsAsync(spec.SweepId, cancellation))
+        await foreach (var record in grains.ReadRecordsAsync(spec.SweepId, tolerance, cancellation))
             records.Add(record);
         var finished = final.FinishedAt ?? DateTimeOffset.UtcNow;
         var manifest = new RunManifest(
