@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,8 +34,9 @@ public sealed class EmbeddedSweepHost : IAsyncDisposable
         var databasePath = Path.Combine(Path.GetFullPath(outputFolder), "state", "sweeps.db");
         var siloOptions = (options ?? new SweepsSiloOptions()) with { Storage = SweepsStorageKind.Sqlite, SqlitePath = databasePath };
         var builder = CliHostBuilder.Create(logging);
+        var ports = LoopbackPorts.Free(2);
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "sweeps", clusterId: "sweeps-embedded")
+            .UseLocalhostClustering(ports[0], ports[1], serviceId: "sweeps", clusterId: "sweeps-embedded")
             .UseSweeps(siloOptions));
         var host = builder.Build();
         await host.StartAsync(cancellation);
@@ -49,12 +48,5 @@ public sealed class EmbeddedSweepHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

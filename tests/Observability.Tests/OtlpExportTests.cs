@@ -42,8 +42,9 @@ public sealed class OtlpExportTests
             ["OTEL_SERVICE_NAME"] = "sweeps-otlp-probe",
         });
         builder.AddSweepsTelemetry("unused-default");
+        var ports = LoopbackPorts.Free(2);
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free(), serviceId: "otlp", clusterId: "otlp")
+            .UseLocalhostClustering(ports[0], ports[1], serviceId: "otlp", clusterId: "otlp")
             .UseSweeps(new SweepsSiloOptions { Engine = new() { ExecutorThreads = 2 } }));
         builder.Services.AddSingleton<ITrialEvaluator, KnownEvaluator>();
         using (var host = builder.Build())

@@ -18,8 +18,9 @@ public sealed class SiloWebHostTests
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var ports = LoopbackPorts.Free(2);
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free(), serviceId: "web", clusterId: "web")
+            .UseLocalhostClustering(ports[0], ports[1], serviceId: "web", clusterId: "web")
             .UseSweeps(new SweepsSiloOptions { Engine = new() { ExecutorThreads = 2 } }));
         builder.Services.AddSingleton<ITrialEvaluator, KnownEvaluator>();
         builder.AddSweepsObservability();

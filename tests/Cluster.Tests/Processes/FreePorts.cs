@@ -1,15 +1,25 @@
-using System.Net;
-using System.Net.Sockets;
+using Sweeps.Hosting;
 
 namespace Sweeps.Cluster.Tests.Processes;
 
-/// <summary>Free loopback TCP ports, asked of the operating system (bind to port 0).</summary>
+/// <summary>
+/// Free loopback TCP ports for processes a test starts later: each port is given out at most once per
+/// test run (a port released after its probe could otherwise come back from the next one).
+/// </summary>
 internal static class FreePorts
 {
+    private static readonly HashSet<int> Given = [];
+
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (Given)
+        {
+            while (true)
+            {
+                var port = LoopbackPorts.Free(1)[0];
+                if (Given.Add(port))
+                    return port;
+            }
+        }
     }
 }
