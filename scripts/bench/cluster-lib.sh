@@ -14,7 +14,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# free_ports N: N distinct free loopback ports on one line (all bound at once, then released).
+free_ports() { python3 -c 'import socket, sys; s = [socket.socket() for _ in range(int(sys.argv[1]))]; [x.bind(("127.0.0.1", 0)) for x in s]; print(*[x.getsockname()[1] for x in s])' "$1"; }
+free_port() { free_ports 1; }
 
 build() {
   dotnet build "$root/src/Silo" -c Release -v quiet --nologo >/dev/null
@@ -35,8 +37,8 @@ start_redis() {
 # start_silo TRIALS: one silo computing TRIALS trials at once; appends its pid to silo_pids.
 silo_pids=()
 start_silo() {
-  local http; http="$(free_port)"
-  dotnet "$silo_dll" --redis "$redis" --silo-port "$(free_port)" --gateway-port "$(free_port)" --http-port "$http" \
+  local silo gateway http; read -r silo gateway http <<<"$(free_ports 3)"
+  dotnet "$silo_dll" --redis "$redis" --silo-port "$silo" --gateway-port "$gateway" --http-port "$http" \
     --max-concurrent-trials "$1" >"$work/silo-$http.log" 2>&1 &
   pids+=($!); silo_pids+=($!)
   for _ in $(seq 120); do

@@ -35,6 +35,8 @@ internal sealed class ClusterHarness : IAsyncDisposable
         {
             await harness.Redis.StartAsync();
             await harness.StartSilosAsync(silos);
+            // Connected before any client starts, so progress is watched from the sweep's first moment.
+            await harness.ConnectMonitorAsync();
             return harness;
         }
         catch
@@ -82,9 +84,12 @@ internal sealed class ClusterHarness : IAsyncDisposable
 
     public async Task<SweepProgress> ProgressAsync()
     {
-        _monitor ??= await ClusterConnection.ConnectAsync(Redis.Connection, "sweeps", "sweeps", TimeSpan.FromSeconds(30));
-        return await _monitor.Client.GetGrain<ISweepGrain>(Specs.SweepId).GetProgress().WaitAsync(TimeSpan.FromSeconds(10));
+        var monitor = await ConnectMonitorAsync();
+        return await monitor.Client.GetGrain<ISweepGrain>(Specs.SweepId).GetProgress().WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    private async Task<ClusterConnection> ConnectMonitorAsync() =>
+        _monitor ??= await ClusterConnection.ConnectAsync(Redis.Connection, "sweeps", "sweeps", TimeSpan.FromSeconds(30));
 
     /// <summary>Waits until the running sweep has done at least <paramref name="fraction"/> of its trials (and is not finished).</summary>
     public Task WaitForProgressAsync(double fraction)

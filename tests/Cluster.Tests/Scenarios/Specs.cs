@@ -1,6 +1,6 @@
 namespace Sweeps.Cluster.Tests.Scenarios;
 
-/// <summary>The sweeps the scenarios run: symmetric sensing at d = 8, two methods, 18 cells.</summary>
+/// <summary>The sweeps the scenarios run: symmetric sensing at d = 12, two methods, 18 cells.</summary>
 internal static class Specs
 {
     public const string SweepId = "cluster-scenario";
@@ -9,7 +9,7 @@ internal static class Specs
     public static string Small(int trials = 10) => $"""
         name: {SweepId}
         problem: symmetric-sensing
-        fixed: {"{"} d: 8, k: 8 {"}"}
+        fixed: {"{"} d: 12, k: 12 {"}"}
         axes:
           r: [1, 2]
           m: {"{"} from: 4, to: 36, step: 4 {"}"}
