@@ -11,7 +11,7 @@ public sealed class CancelCommand : ICommand
     public string Summary => "stop a cluster sweep (run resumes it)";
 
     public string Usage => $"""
-        Usage: sweeps cancel ID [--cluster REDIS]
+        Usage: sweeps cancel ID [--cluster REDIS] [--cluster-id ID] [--service-id ID]
 
         Stops dispatching the sweep's trials; trials already running finish and stay stored.
         Submitting the same spec again ('sweeps run SPEC --cluster ...') resumes it.

@@ -16,7 +16,7 @@ public sealed class ExportCommand : ICommand
     public string Summary => "write the output folder of a completed cluster sweep";
 
     public string Usage => $"""
-        Usage: sweeps export ID --out DIR [--cluster REDIS]
+        Usage: sweeps export ID --out DIR [--cluster REDIS] [--cluster-id ID] [--service-id ID]
 
         Writes DIR as 'sweeps run' does (trials.csv, trials.parquet, cells.csv, summary.json,
         spec.yaml, manifest.json, phase diagrams) from the records stored on the cluster; the
@@ -28,10 +28,10 @@ public sealed class ExportCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, ["out", ClusterArguments.Option], []);
+        var reader = new ArgumentReader(args, ["out", .. ClusterArguments.Options], []);
         var id = ClusterArguments.SweepId(reader);
         var folder = reader.RequiredString("out", "give the output folder");
-        await using var connection = await ClusterArguments.ConnectAsync(ClusterArguments.Required(reader), cancellation);
+        await using var connection = await ClusterArguments.ConnectAsync(reader, cancellation);
         var grains = connection.Client;
         var text = await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).GetSpecText(id);
         if (text is null)

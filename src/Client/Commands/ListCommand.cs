@@ -12,7 +12,7 @@ public sealed class ListCommand : ICommand
     public string Summary => "list the sweeps of a cluster";
 
     public string Usage => $"""
-        Usage: sweeps list [--cluster REDIS]
+        Usage: sweeps list [--cluster REDIS] [--cluster-id ID] [--service-id ID]
 
         Prints one line per sweep submitted to the cluster: id, status, trials done / total.
 
@@ -21,10 +21,10 @@ public sealed class ListCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, [ClusterArguments.Option], []);
+        var reader = new ArgumentReader(args, ClusterArguments.Options, []);
         if (reader.Positional.Count > 0)
             throw new UsageException($"'{reader.Positional[0]}': unexpected argument; list takes none.");
-        await using var connection = await ClusterArguments.ConnectAsync(ClusterArguments.Required(reader), cancellation);
+        await using var connection = await ClusterArguments.ConnectAsync(reader, cancellation);
         var ids = await connection.Client.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).List();
         foreach (var id in ids)
         {

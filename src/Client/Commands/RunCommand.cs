@@ -22,7 +22,7 @@ public sealed class RunCommand : ICommand
     public string Summary => "run a sweep (embedded or on a cluster) and write trials, cells and phase diagrams";
 
     public string Usage => $"""
-        Usage: sweeps run SPEC.yaml [--out DIR] [--trials N] [--max-concurrent-trials N | --cluster REDIS]
+        Usage: sweeps run SPEC.yaml [--out DIR] [--trials N] [--max-concurrent-trials N | --cluster REDIS [--cluster-id ID] [--service-id ID]]
 
         Runs every trial of the spec and writes DIR: trials.csv, trials.parquet, cells.csv,
         summary.json, spec.yaml, manifest.json and the phase diagrams (phase-*.png, phase-*.svg).
@@ -46,7 +46,7 @@ public sealed class RunCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, ["out", "max-concurrent-trials", "trials", ClusterArguments.Option], []);
+        var reader = new ArgumentReader(args, ["out", "max-concurrent-trials", "trials", .. ClusterArguments.Options], []);
         var spec = SpecArguments.Load(reader, terminal, reader.Int("trials", min: 1));
         if (spec is null) return CommandLine.BadInput;
         var folder = reader.String("out") ?? Path.Combine("runs", spec.SweepId);
@@ -54,6 +54,8 @@ public sealed class RunCommand : ICommand
         var cluster = ClusterArguments.Find(reader);
         if (cluster is not null && slots is not null)
             throw new UsageException("--max-concurrent-trials: applies to embedded runs; on a cluster each silo sets it.");
+        if (cluster is null && (reader.String(ClusterArguments.ClusterIdOption) ?? reader.String(ClusterArguments.ServiceIdOption)) is not null)
+            throw new UsageException("--cluster-id, --service-id: apply to cluster runs; give --cluster REDIS (or set SWEEPS_CLUSTER) too.");
         RefuseForeignFolder(folder, spec);
         Directory.CreateDirectory(folder);
         var started = DateTimeOffset.UtcNow;
@@ -63,7 +65,7 @@ public sealed class RunCommand : ICommand
 
         if (cluster is not null)
         {
-            await using var connection = await ClusterArguments.ConnectAsync(cluster, cancellation);
+            await using var connection = await ClusterArguments.ConnectAsync(cluster, reader, cancellation);
             return await RunAsync(connection.Client, spec, folder, started, ClusterTolerance, terminal, cancellation);
         }
         var options = new SweepsSiloOptions { Engine = new() { ExecutorThreads = slots ?? Environment.ProcessorCount } };

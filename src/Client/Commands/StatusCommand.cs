@@ -12,7 +12,7 @@ public sealed class StatusCommand : ICommand
     public string Summary => "show a cluster sweep's progress once";
 
     public string Usage => $"""
-        Usage: sweeps status ID [--cluster REDIS]
+        Usage: sweeps status ID [--cluster REDIS] [--cluster-id ID] [--service-id ID]
 
         Prints the sweep's status and counters (done, computed, reused, successes, diverged),
         overall and per method. Exit code 1 when the id is unknown.

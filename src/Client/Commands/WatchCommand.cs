@@ -12,7 +12,7 @@ public sealed class WatchCommand : ICommand
     public string Summary => "follow a cluster sweep's progress until it ends";
 
     public string Usage => $"""
-        Usage: sweeps watch ID [--cluster REDIS]
+        Usage: sweeps watch ID [--cluster REDIS] [--cluster-id ID] [--service-id ID]
 
         Shows the progress line of the sweep until it is completed (exit 0) or cancelled (exit 1).
         Ctrl+C stops watching; the sweep keeps running.

@@ -52,9 +52,24 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             host.Dispose();
             throw new TimeoutException(
-                $"no silo of cluster '{clusterId}' answered through Redis at {RedisEndpoint.Describe(redis)} within {budget.TotalSeconds:F0} s ({e.GetType().Name}: {e.Message}).", e);
+                $"no silo of cluster '{clusterId}' (service '{serviceId}') answered through Redis at {RedisEndpoint.Describe(redis)} within {budget.TotalSeconds:F0} s ({e.GetType().Name}: {e.Message}). " +
+                await DescribeClustersAsync(redis, cancellation), e);
         }
         return new ClusterConnection(host);
+    }
+
+    /// <summary>Which cluster ids Redis holds, with a hint at the flags; never fails (Redis itself may be what is down).</summary>
+    private static async Task<string> DescribeClustersAsync(StackExchange.Redis.ConfigurationOptions redis, CancellationToken cancellation)
+    {
+        try
+        {
+            return ClusterMembership.Describe(await ClusterMembership.ReadAsync(redis, cancellation)) +
+                   " Give the silos' ids with --cluster-id and --service-id (or SWEEPS_CLUSTER_ID, SWEEPS_SERVICE_ID).";
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            return $"Redis could not be read ({e.GetType().Name}).";
+        }
     }
 
     public async ValueTask DisposeAsync()

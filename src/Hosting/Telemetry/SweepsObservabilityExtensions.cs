@@ -21,6 +21,7 @@ public static class SweepsObservabilityExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddSweepsTelemetry(serviceName);
         builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddSweepsInstrumentation().AddPrometheusExporter());
+        builder.Services.AddZeroMetrics();
         builder.UseOrleans(silo => silo.AddDashboard());
         return builder;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -57,6 +58,7 @@ public static class SweepsTelemetryExtensions
                 if (metrics.Contains("otlp")) m.AddOtlpExporter();
                 if (metrics.Contains("console")) m.AddConsoleExporter();
             });
+            builder.Services.AddZeroMetrics();
         }
         if (logs.Count > 0)
         {
@@ -67,6 +69,13 @@ public static class SweepsTelemetryExtensions
             }, o => o.IncludeScopes = true);
         }
         return builder;
+    }
+
+    /// <summary>Publishes the Sweeps counters at 0 on start (once, however often it is called).</summary>
+    internal static IServiceCollection AddZeroMetrics(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ZeroMetricsPublisher>());
+        return services;
     }
 
     /// <summary>The exporters named by <paramref name="variable"/> ("none" alone means none); unknown names fail at startup.</summary>

@@ -17,14 +17,14 @@ internal sealed class SiloProcess : IDisposable
 
     public int HttpPort { get; }
 
-    /// <summary>Starts a silo with flags (one trial at a time unless told).</summary>
-    public static SiloProcess Start(string name, string redis, int maxConcurrentTrials = 1)
+    /// <summary>Starts a silo with flags (one trial at a time unless told), and any further flags given.</summary>
+    public static SiloProcess Start(string name, string redis, int maxConcurrentTrials = 1, params string[] flags)
     {
         var http = FreePorts.Next();
         string[] args =
         [
             RepositoryPaths.SiloDll, "--redis", redis, "--silo-port", P(FreePorts.Next()), "--gateway-port", P(FreePorts.Next()),
-            "--http-port", P(http), "--max-concurrent-trials", P(maxConcurrentTrials),
+            "--http-port", P(http), "--max-concurrent-trials", P(maxConcurrentTrials), .. flags,
         ];
         return new SiloProcess(ChildProcess.Start(name, "dotnet", args), http);
     }

@@ -53,6 +53,20 @@ public static class SweepsTelemetry
     public static readonly Counter<long> CellsCompleted =
         Meter.CreateCounter<long>("sweeps.cells.completed", "{cell}", "Cells (x method) with every trial recorded");
 
+    /// <summary>
+    /// Records 0 on every counter and gauge, so a new silo's exporters show the Sweeps series at 0
+    /// before its first trial (dashboards and alerts work from the start). Call once a meter
+    /// provider listens; the duration histogram stays empty until a trial is timed.
+    /// </summary>
+    public static void PublishZeros()
+    {
+        TrialsCompleted.Add(0);
+        TrialsInFlight.Add(0);
+        ExecutorQueueLength.Add(0);
+        SweepsActive.Add(0);
+        CellsCompleted.Add(0);
+    }
+
     /// <summary>Starts the client's <see cref="SweepSpan"/> of one submission (a trace root unless the caller is traced).</summary>
     public static Activity? StartSweep(SweepDefinition definition) =>
         Source.StartActivity(SweepSpan, ActivityKind.Client)?
