@@ -33,7 +33,8 @@ try
     // Fail fast with a clear message instead of hanging in Orleans' start-up when Redis is down.
     await RedisEndpoint.CheckReachableAsync(redis, TimeSpan.FromSeconds(20), logger, CancellationToken.None);
     await app.RunAsync();
-    return 0;
+    // Stopped by Orleans' fatal-error handler (e.g. declared dead after a pause): not a clean exit.
+    return app.Services.GetService(typeof(FatalErrorExit)) is FatalErrorExit { Reason: not null } ? FatalErrorExit.ExitCode : 0;
 }
 catch (RedisConnectionException e)
 {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Sweeps.Grains;
@@ -27,6 +29,10 @@ public static class SweepsClusterSiloExtensions
             .ConfigureEndpoints(cluster.AdvertisedIp, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
             // Trial grains live for one trial: a million-entry directory cache (the default) only costs memory.
             .Configure<GrainDirectoryOptions>(o => o.CacheSize = DirectoryCacheSize);
+        // Declared dead (paused past the failure detector): exit with a code instead of Orleans' FailFast.
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<FatalErrorExit>();
+        silo.Services.AddSingleton<IFatalErrorHandler>(s => s.GetRequiredService<FatalErrorExit>());
         engine.ResumeReminderPeriod ??= TimeSpan.FromMinutes(1);
         if (engine.StallTimeout > ClusterStallTimeout)
             engine.StallTimeout = ClusterStallTimeout;
