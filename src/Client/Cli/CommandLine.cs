@@ -20,7 +20,7 @@ public sealed class CommandLine(IReadOnlyList<ICommand> commands, Terminal termi
         }
         if (args[0] is "--version")
         {
-            terminal.Out.WriteLine(typeof(CommandLine).Assembly.GetName().Version);
+            terminal.Out.WriteLine($"sweeps {Output.SweepExport.Version(typeof(CommandLine))}");
             return Ok;
         }
 

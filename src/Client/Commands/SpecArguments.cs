@@ -15,6 +15,8 @@ public static class SpecArguments
         if (reader.Positional.Count != 1)
             throw new UsageException(reader.Positional.Count == 0 ? "SPEC: missing; give the path of a sweep spec (YAML)." : $"'{reader.Positional[1]}': unexpected argument; give one spec.");
         var path = reader.Positional[0];
+        if (Directory.Exists(path))
+            throw new UsageException($"SPEC: '{path}' is a directory; give the path of a sweep spec file (YAML), e.g. examples/quickstart.yaml.");
         if (!File.Exists(path))
             throw new UsageException($"SPEC: '{path}' does not exist.");
         try

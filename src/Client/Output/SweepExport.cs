@@ -37,7 +37,8 @@ public static class SweepExport
             terminal.Out.WriteLine(plot);
     }
 
-    private static string Version(Type type) =>
+    /// <summary>The informational version of the type's assembly ("1.0.0+commit"), as manifest.json and --version print it.</summary>
+    internal static string Version(Type type) =>
         type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? type.Assembly.GetName().Version?.ToString() ?? "unknown";
 }

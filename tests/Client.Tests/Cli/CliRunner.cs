@@ -10,7 +10,7 @@ internal static class CliRunner
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var commandLine = new CommandLine([new TheoryCommand(), new TrialCommand()], new Terminal(output, error, false));
+        var commandLine = new CommandLine([new TheoryCommand(), new TrialCommand(), new ValidateCommand(), new RunCommand(), new ListCommand()], new Terminal(output, error, false));
         var code = commandLine.RunAsync(args, CancellationToken.None).GetAwaiter().GetResult();
         return (code, output.ToString(), error.ToString());
     }
