@@ -23,6 +23,8 @@ catch (SiloSettingsException e)
 }
 
 var app = SiloWebHost.Build(settings);
+// Resolved now: RunAsync disposes the services, so it could not be asked for after the stop.
+var fatalError = app.Services.GetService(typeof(FatalErrorExit)) as FatalErrorExit;
 var logger = app.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory ? factory.CreateLogger("Sweeps.Silo") : NullLogger.Instance;
 var redis = RedisEndpoint.Parse(settings.Redis);
 logger.LogInformation("sweeps-silo: cluster '{Cluster}' (service '{Service}') on Redis at {Redis}; silo {Ip}:{SiloPort}, gateway {GatewayPort}, http {Bind}:{HttpPort}, {Trials} concurrent trials",
@@ -34,7 +36,7 @@ try
     await RedisEndpoint.CheckReachableAsync(redis, TimeSpan.FromSeconds(20), logger, CancellationToken.None);
     await app.RunAsync();
     // Stopped by Orleans' fatal-error handler (e.g. declared dead after a pause): not a clean exit.
-    return app.Services.GetService(typeof(FatalErrorExit)) is FatalErrorExit { Reason: not null } ? FatalErrorExit.ExitCode : 0;
+    return fatalError is { Reason: not null } ? FatalErrorExit.ExitCode : 0;
 }
 catch (RedisConnectionException e)
 {

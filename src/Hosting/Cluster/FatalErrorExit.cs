@@ -29,10 +29,11 @@ public sealed class FatalErrorExit(IHostApplicationLifetime lifetime, ILogger<Fa
     public void OnFatalException(object? sender = null, string? context = null, Exception? exception = null)
     {
         if (Interlocked.Exchange(ref _fatal, 1) != 0) return;
-        Reason = context ?? exception?.Message ?? "fatal error";
-        logger.LogCritical(exception,
+        Reason = Summary(context ?? exception?.Message ?? "fatal error");
+        logger.LogCritical(
             "sweeps-silo: stopping after a fatal error ({Reason}); when the cluster declared this silo dead it was paused past the failure detector. Exiting with code {Code}; run silos under a supervisor that restarts them. No finished trial is lost.",
             Reason, ExitCode);
+        if (exception is not null) logger.LogError(exception, "sweeps-silo: the fatal error's exception");
         lifetime.StopApplication();
         // A stop that hangs (the silo is already out of the cluster) must not keep the process alive.
         _ = Task.Delay(StopBudget, time).ContinueWith(_ =>
@@ -40,5 +41,15 @@ public sealed class FatalErrorExit(IHostApplicationLifetime lifetime, ILogger<Fa
             Console.Error.WriteLine($"sweeps-silo: the stop after a fatal error took over {StopBudget.TotalSeconds:F0} s; exiting with code {ExitCode}.");
             Environment.Exit(ExitCode);
         }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// The context without the membership table Orleans appends to a declared-dead message (one
+    /// line per silo ever known), so the log line stays one line.
+    /// </summary>
+    private static string Summary(string context)
+    {
+        var table = context.IndexOf(" Membership: [", StringComparison.Ordinal);
+        return (table > 0 ? context[..table] : context).Trim().TrimEnd('.');
     }
 }

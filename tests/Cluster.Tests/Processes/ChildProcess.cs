@@ -98,9 +98,15 @@ internal sealed class ChildProcess : IDisposable
     {
         if (_process.HasExited)
             return;
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            await kill.WaitForExitAsync();
+        await SignalAsync("TERM");
         await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>Sends a signal by name (TERM, STOP, CONT) with kill(1).</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>The last lines of the output, for failure messages.</summary>

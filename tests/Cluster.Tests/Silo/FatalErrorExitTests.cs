@@ -35,7 +35,7 @@ public sealed class FatalErrorExitTests
         var handler = new FatalErrorExit(lifetime, log, time);
         Assert.Null(handler.Reason);
 
-        handler.OnFatalException(this, "this silo was declared dead by the cluster");
+        handler.OnFatalException(this, "this silo was declared dead by the cluster. Membership: [S127.0.0.1:1:1 Dead, S127.0.0.1:2:1 Active]");
         handler.OnFatalException(this, "a second report of the same death");
 
         Assert.Equal("this silo was declared dead by the cluster", handler.Reason);
