@@ -16,14 +16,4 @@ public static class GrainKeys
 
     public static string Trial(string cellGrainKey, int trial) =>
         string.Create(CultureInfo.InvariantCulture, $"{cellGrainKey}/{trial}");
-
-    /// <summary>Splits a trial key into its cell grain key and trial index.</summary>
-    public static (string CellGrainKey, int Trial) ParseTrial(string trialKey)
-    {
-        var slash = trialKey.LastIndexOf('/');
-        if (slash <= 0 || !int.TryParse(trialKey.AsSpan(slash + 1), NumberStyles.None,
-                CultureInfo.InvariantCulture, out var trial))
-            throw new FormatException($"'{trialKey}' is not a trial key of the form {{cellGrainKey}}/{{trial}}.");
-        return (trialKey[..slash], trial);
-    }
 }

@@ -6,6 +6,7 @@ namespace Sweeps.Grains.Sweeps;
 /// keeps only counters. Records are read from the cell grains (<see cref="ICellGrain.GetRecords"/>),
 /// one page per cell x method, so the coordinator stays out of the data path.
 /// </summary>
+[Alias("Sweeps.ISweepGrain")]
 public interface ISweepGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -14,16 +15,17 @@ public interface ISweepGrain : IGrainWithStringKey
     /// sweep: every trial already stored is reused. The problem, seed and success criterion of a
     /// sweep cannot change (stored results would no longer match their keys).
     /// </summary>
+    [Alias("Start")]
     Task<SweepProgress> Start(SweepDefinition definition);
 
+    [Alias("GetProgress")]
     Task<SweepProgress> GetProgress();
 
     /// <summary>The current definition, or null when the sweep was never started.</summary>
+    [Alias("GetDefinition")]
     Task<SweepDefinition?> GetDefinition();
 
     /// <summary>Stops dispatching; trials already running finish and stay stored. Start resumes.</summary>
+    [Alias("Cancel")]
     Task<SweepProgress> Cancel();
-
-    /// <summary>A cell grain reports a batch of finished trials (ignored when from an older run).</summary>
-    Task ReportProgress(CellProgress progress);
 }

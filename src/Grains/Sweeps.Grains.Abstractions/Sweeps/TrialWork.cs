@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Sweeps.Grains.Sweeps;
 
 /// <summary>
-/// What a trial grain needs besides its trial index (the last segment of its key): the problem,
+/// What a trial grain needs besides its trial index (sent with it): the problem,
 /// method, cell (key and parameters), the sweep seed and the success criterion.
 /// The trial seed is TrialSeed.Derive(SweepSeed, Parameters, trial index). <see cref="Method"/> is the
 /// method label; <see cref="Variant"/>, when set, names the catalog method and the parameters of that

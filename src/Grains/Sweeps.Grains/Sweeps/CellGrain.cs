@@ -14,11 +14,15 @@ namespace Sweeps.Grains.Sweeps;
 /// contains them is reported. Counting is per run (generation): a trial counts once per run,
 /// as reused if its record existed when the run dispatched it, however often the run re-sends it.
 /// </summary>
+[GrainType(GrainTypeName)]
 public sealed class CellGrain(
     [PersistentState("cell", SweepsEngineOptions.StorageName)] IPersistentState<CellGrainState> state,
     IOptions<SweepsEngineOptions> options,
     ILogger<CellGrain> logger) : Grain, ICellGrain
 {
+    /// <summary>The stored grain type (see <see cref="SweepGrain.GrainTypeName"/>).</summary>
+    public const string GrainTypeName = "cell";
+
     private readonly HashSet<int> _pending = [];
     private readonly HashSet<int> _dispatched = [];
     private int _generation;
@@ -66,7 +70,7 @@ public sealed class CellGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<ITrialGrain>(GrainKeys.Trial(this.GetPrimaryKeyString(), trial)).Run(work);
+            await GrainFactory.GetGrain<ITrialGrain>(GrainKeys.Trial(this.GetPrimaryKeyString(), trial)).Run(work, trial, this.AsReference<ICellGrain>());
         }
         catch
         {
@@ -98,15 +102,6 @@ public sealed class CellGrain(
     public Task<ImmutableArray<TrialRecord>> GetRecords() =>
         Task.FromResult(state.State.Records.Values.OrderBy(r => r.Trial).ToImmutableArray());
 
-    public Task<CellSummary> GetSummary()
-    {
-        var records = state.State.Records.Values;
-        int Status(TrialStatus status) => records.Count(r => r.Status == status.ToName());
-        return Task.FromResult(new CellSummary(
-            records.Count, records.Count(r => r.Success), Status(TrialStatus.Converged), Status(TrialStatus.IterationLimit),
-            Status(TrialStatus.Diverged), Status(TrialStatus.InvalidInstance)));
-    }
-
     private void Count(TrialRecord record, bool computed)
     {
         _done++;
@@ -129,7 +124,7 @@ public sealed class CellGrain(
         var batch = new CellProgress(_generation, _method, _done, _computed, _successes, _diverged);
         (_done, _computed, _successes, _diverged) = (0, 0, 0, 0);
         _lastFlush = Environment.TickCount64;
-        await GrainFactory.GetGrain<ISweepGrain>(_sweepId).ReportProgress(batch);
+        await GrainFactory.GetGrain<ISweepProgressSink>(_sweepId).ReportProgress(batch);
         if (_lastChunkSeen && _pending.Count == 0 && state.State.Records.Count >= _totalTrials)
             DeactivateOnIdle();
     }

@@ -15,13 +15,17 @@ namespace Sweeps.Grains.Sweeps;
 /// run at once (its trials in flight are lost), and in cluster mode a durable reminder re-activates
 /// a running sweep whose coordinator died with its silo.
 /// </summary>
+[GrainType(GrainTypeName)]
 public sealed class SweepGrain(
     [PersistentState("sweep", SweepsEngineOptions.StorageName)] IPersistentState<SweepGrainState> state,
     IClusterMembershipService membership,
     TrialExecutor executor,
     IOptions<SweepsEngineOptions> options,
-    ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain, ISweepProgressSink, IRemindable
 {
+    /// <summary>The stored grain type (Orleans' name for this class before types were pinned): keys in storage depend on it, never on the class name.</summary>
+    public const string GrainTypeName = "sweep";
+
     private const string ResumeReminder = "resume";
     private SweepRun? _run;
     private SweepRunTelemetry? _telemetry;

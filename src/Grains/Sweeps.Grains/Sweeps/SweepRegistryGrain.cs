@@ -5,11 +5,15 @@ using Microsoft.Extensions.Options;
 namespace Sweeps.Grains.Sweeps;
 
 /// <summary>The cluster's list of sweeps and their spec texts (see <see cref="ISweepRegistryGrain"/>); a few entries per sweep, never per trial.</summary>
+[GrainType(GrainTypeName)]
 public sealed class SweepRegistryGrain(
     [PersistentState("registry", SweepsEngineOptions.StorageName)] IPersistentState<SweepRegistryGrainState> state,
     IOptions<SweepsEngineOptions> options,
     ILogger<SweepRegistryGrain> logger) : Grain, ISweepRegistryGrain
 {
+    /// <summary>The stored grain type (see <see cref="SweepGrain.GrainTypeName"/>).</summary>
+    public const string GrainTypeName = "sweepregistry";
+
     public async Task Register(string sweepId, string specText)
     {
         var s = state.State;

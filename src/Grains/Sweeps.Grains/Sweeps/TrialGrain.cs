@@ -16,6 +16,7 @@ namespace Sweeps.Grains.Sweeps;
 /// once its record is reported.
 /// </summary>
 [RoundRobinPlacement]
+[GrainType(GrainTypeName)]
 public sealed class TrialGrain(
     [PersistentState("trial", SweepsEngineOptions.StorageName)] IPersistentState<TrialGrainState> state,
     TrialExecutor executor,
@@ -23,26 +24,28 @@ public sealed class TrialGrain(
     IOptions<SweepsEngineOptions> options,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain
 {
+    /// <summary>The stored grain type (see <see cref="SweepGrain.GrainTypeName"/>).</summary>
+    public const string GrainTypeName = "trial";
+
     private bool _running;
 
-    public Task Run(TrialWork work)
+    public Task Run(TrialWork work, int trial, ICellGrain cell)
     {
         if (state.State.Record is { } stored)
-            _ = ReportAsync(stored, computed: false);
+            _ = ReportAsync(stored, computed: false, cell);
         else if (!_running)
         {
             _running = true;
             DelayDeactivation(Timeout.InfiniteTimeSpan);
-            _ = ComputeAsync(work);
+            _ = ComputeAsync(work, trial, cell);
         }
         return Task.CompletedTask;
     }
 
     public Task<TrialRecord?> GetRecord() => Task.FromResult(state.State.Record);
 
-    private async Task ComputeAsync(TrialWork work)
+    private async Task ComputeAsync(TrialWork work, int trial, ICellGrain cell)
     {
-        var (_, trial) = GrainKeys.ParseTrial(this.GetPrimaryKeyString());
         var seed = TrialSeed.Derive(work.SweepSeed, work.Parameters, trial).Value;
         var clock = Stopwatch.StartNew();
         using var telemetry = TrialTelemetry.Start(work, trial, seed);
@@ -85,15 +88,14 @@ public sealed class TrialGrain(
         }
         _running = false;
         telemetry.Completed(record);
-        await ReportAsync(record, computed: true);
+        await ReportAsync(record, computed: true, cell);
     }
 
-    private async Task ReportAsync(TrialRecord record, bool computed)
+    private async Task ReportAsync(TrialRecord record, bool computed, ICellGrain cell)
     {
         try
         {
-            var (cell, _) = GrainKeys.ParseTrial(this.GetPrimaryKeyString());
-            await GrainFactory.GetGrain<ICellGrain>(cell).Report(record, computed);
+            await cell.Report(record, computed);
         }
         catch (Exception e)
         {
