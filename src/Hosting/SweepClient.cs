@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using OpenTelemetry;
+using Sweeps.Grains.Resilience;
 using Sweeps.Grains.Sweeps;
 using Sweeps.Grains.Telemetry;
 
@@ -42,21 +43,9 @@ public static class SweepClient
     /// Calls <paramref name="call"/> until it answers; a failure (a silo died or is stopping, the gateway
     /// changed) is retried every second until <paramref name="tolerance"/> has passed, then thrown.
     /// </summary>
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan tolerance, CancellationToken cancellation)
-    {
-        var deadline = DateTime.UtcNow + tolerance;
-        while (true)
-        {
-            try
-            {
-                return await call().WaitAsync(cancellation);
-            }
-            catch (Exception e) when (e is not OperationCanceledException && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
-            }
-        }
-    }
+    private static Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan tolerance, CancellationToken cancellation) =>
+        new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), Factor: 1, Budget: tolerance)
+            .RunAsync(() => call().WaitAsync(cancellation), _ => true, TimeProvider.System, cancellation: cancellation);
 
     /// <summary>Submits and follows until final, reporting each snapshot; returns the final one. Traced as the sweep's root span.</summary>
     public static async Task<SweepProgress> RunAsync(

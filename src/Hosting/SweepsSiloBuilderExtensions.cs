@@ -45,6 +45,8 @@ public static class SweepsSiloBuilderExtensions
         silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
         silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Engine));
         silo.Services.AddSingleton<TrialExecutor>();
+        // Stalls, flushes and retries are timed on it (tests replace it with a fake clock).
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<ITrialEvaluator, TrialRunnerEvaluator>();
         return silo;
     }

@@ -37,13 +37,10 @@ public sealed class TelemetryClusterFixture : IAsyncLifetime
                 Engine = new SweepsEngineOptions { ExecutorThreads = 2, Window = 10_000, FlushInterval = TimeSpan.FromMilliseconds(100) },
             });
             silo.Services.AddSingleton<ITrialEvaluator>(new KnownEvaluator(TimeSpan.FromMilliseconds(10)));
-            silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromMilliseconds(250));
         });
         builder.ConfigureClient(client => client.AddActivityPropagation());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        // Activation-count placement places locally until the silos' load statistics first arrive.
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
     }
 
     internal IReadOnlyList<KnownEvaluator> Evaluators =>

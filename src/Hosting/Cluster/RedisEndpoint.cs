@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using Sweeps.Grains.Resilience;
 
 namespace Sweeps.Hosting.Cluster;
 
@@ -49,27 +50,22 @@ public static class RedisEndpoint
     /// </summary>
     public static async Task CheckReachableAsync(ConfigurationOptions options, TimeSpan budget, ILogger logger, CancellationToken cancellation)
     {
-        var deadline = DateTime.UtcNow + budget;
         var probe = options.Clone();
         probe.AbortOnConnectFail = true;
         probe.ConnectRetry = 1;
-        for (var delay = TimeSpan.FromMilliseconds(500); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.TicksPerSecond * 5)))
+        try
         {
-            try
+            await new Backoff(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), Budget: budget).RunAsync(async () =>
             {
                 await using var connection = await ConnectionMultiplexer.ConnectAsync(probe);
                 await connection.GetDatabase().PingAsync();
-                return;
-            }
-            catch (RedisException e) when (DateTime.UtcNow + delay < deadline)
-            {
-                logger.LogWarning("Redis at {Hosts} is not reachable ({Error}); retrying in {Delay} ms", Describe(options), e.GetType().Name, (int)delay.TotalMilliseconds);
-                await Task.Delay(delay, cancellation);
-            }
-            catch (RedisException e)
-            {
-                throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, $"Redis at {Describe(options)} did not answer within {budget.TotalSeconds:F0} s.", e);
-            }
+            }, e => e is RedisException, TimeProvider.System, (_, e, delay) =>
+                logger.LogWarning("Redis at {Hosts} is not reachable ({Error}); retrying in {Delay} ms", Describe(options), e.GetType().Name, (int)delay.TotalMilliseconds),
+                cancellation);
+        }
+        catch (RedisException e)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, $"Redis at {Describe(options)} did not answer within {budget.TotalSeconds:F0} s.", e);
         }
     }
 

@@ -14,11 +14,8 @@ public sealed class SweepEngineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Trials take 10 ms, like tiny real ones: placement spreads by activation count, and a trial
-        // that finishes before any load statistic is published shows no load to spread by.
+        // Trials take 10 ms, like tiny real ones.
         Cluster = await SweepTestCluster.StartAsync(Path.Combine(Folder, "sweeps.db"), TimeSpan.FromMilliseconds(10));
-        // Activation-count placement places locally until the silos' load statistics first arrive.
-        await Task.Delay(SweepTestCluster.LoadStatisticsPeriod * 10);
     }
 
     public async Task DisposeAsync()

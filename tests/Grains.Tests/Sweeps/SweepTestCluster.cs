@@ -14,9 +14,6 @@ namespace Sweeps.Grains.Tests.Sweeps;
 /// </summary>
 internal static class SweepTestCluster
 {
-    /// <summary>How often silos publish load statistics (activation-count placement reads them); 1 s by default.</summary>
-    public static readonly TimeSpan LoadStatisticsPeriod = TimeSpan.FromMilliseconds(250);
-
     public static async Task<InProcessTestCluster> StartAsync(string databasePath, TimeSpan? trialDelay, short silos = 2)
     {
         var builder = new InProcessTestClusterBuilder(silos);
@@ -30,7 +27,6 @@ internal static class SweepTestCluster
             });
             if (trialDelay is { } delay)
                 silo.Services.AddSingleton<ITrialEvaluator>(new SyntheticEvaluator(delay));
-            silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = LoadStatisticsPeriod);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -18,6 +18,7 @@ namespace Sweeps.Grains.Sweeps;
 public sealed class CellGrain(
     [PersistentState("cell", SweepsEngineOptions.StorageName)] IPersistentState<CellGrainState> state,
     IOptions<SweepsEngineOptions> options,
+    TimeProvider time,
     ILogger<CellGrain> logger) : Grain, ICellGrain
 {
     /// <summary>The stored grain type (see <see cref="SweepGrain.GrainTypeName"/>).</summary>
@@ -32,7 +33,7 @@ public sealed class CellGrain(
     private bool _lastChunkSeen;
     private int _done, _computed, _successes, _diverged;
     private bool _dirty;
-    private long _lastFlush = Environment.TickCount64;
+    private long _lastFlush = time.GetTimestamp();
 
     public async Task Dispatch(CellWork work)
     {
@@ -96,7 +97,7 @@ public sealed class CellGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_dirty)
-            await StorageRetry.WriteAsync(() => state.WriteStateAsync(cancellationToken), options.Value, logger, this.GetPrimaryKeyString(), cancellationToken);
+            await StorageRetry.WriteAsync(() => state.WriteStateAsync(cancellationToken), options.Value, logger, this.GetPrimaryKeyString(), time, cancellationToken);
     }
 
     public Task<ImmutableArray<TrialRecord>> GetRecords() =>
@@ -114,16 +115,16 @@ public sealed class CellGrain(
     {
         if (_done == 0 || _sweepId is null)
             return;
-        if (_pending.Count > 0 && Environment.TickCount64 - _lastFlush < options.Value.FlushInterval.TotalMilliseconds)
+        if (_pending.Count > 0 && time.GetElapsedTime(_lastFlush) < options.Value.FlushInterval)
             return;
         if (_dirty)
         {
-            await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString());
+            await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString(), time);
             _dirty = false;
         }
         var batch = new CellProgress(_generation, _method, _done, _computed, _successes, _diverged);
         (_done, _computed, _successes, _diverged) = (0, 0, 0, 0);
-        _lastFlush = Environment.TickCount64;
+        _lastFlush = time.GetTimestamp();
         await GrainFactory.GetGrain<ISweepProgressSink>(_sweepId).ReportProgress(batch);
         if (_lastChunkSeen && _pending.Count == 0 && state.State.Records.Count >= _totalTrials)
             DeactivateOnIdle();

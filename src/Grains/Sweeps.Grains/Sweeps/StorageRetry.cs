@@ -1,5 +1,6 @@
 using Orleans.Storage;
 using Microsoft.Extensions.Logging;
+using Sweeps.Grains.Resilience;
 
 namespace Sweeps.Grains.Sweeps;
 
@@ -11,28 +12,17 @@ namespace Sweeps.Grains.Sweeps;
 /// </summary>
 internal static class StorageRetry
 {
-    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(5);
-
-    public static async Task WriteAsync(Func<Task> write, SweepsEngineOptions options, ILogger logger, string what, CancellationToken cancellation = default)
+    public static async Task WriteAsync(Func<Task> write, SweepsEngineOptions options, ILogger logger, string what, TimeProvider time, CancellationToken cancellation = default)
     {
-        var deadline = Environment.TickCount64 + (long)options.StorageRetryTimeout.TotalMilliseconds;
-        var delay = FirstDelay;
-        for (var attempt = 1; ; attempt++)
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), Budget: options.StorageRetryTimeout);
+        var retried = 0;
+        await backoff.RunAsync(write, e => e is not InconsistentStateException, time, (attempt, e, delay) =>
         {
-            try
-            {
-                await write();
-                if (attempt > 1)
-                    logger.LogInformation("Storage write of {What} succeeded on attempt {Attempt}", what, attempt);
-                return;
-            }
-            catch (Exception e) when (e is not InconsistentStateException && Environment.TickCount64 + delay.TotalMilliseconds < deadline)
-            {
-                logger.LogWarning("Storage write of {What} failed (attempt {Attempt}: {Error}); retrying in {Delay} ms",
-                    what, attempt, e.Message, (int)delay.TotalMilliseconds);
-                await Task.Delay(delay, cancellation);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
-            }
-        }
+            retried = attempt;
+            logger.LogWarning("Storage write of {What} failed (attempt {Attempt}: {Error}); retrying in {Delay} ms",
+                what, attempt, e.Message, (int)delay.TotalMilliseconds);
+        }, cancellation);
+        if (retried > 0)
+            logger.LogInformation("Storage write of {What} succeeded on attempt {Attempt}", what, retried + 1);
     }
 }

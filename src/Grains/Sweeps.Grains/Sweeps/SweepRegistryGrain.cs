@@ -9,6 +9,7 @@ namespace Sweeps.Grains.Sweeps;
 public sealed class SweepRegistryGrain(
     [PersistentState("registry", SweepsEngineOptions.StorageName)] IPersistentState<SweepRegistryGrainState> state,
     IOptions<SweepsEngineOptions> options,
+    TimeProvider time,
     ILogger<SweepRegistryGrain> logger) : Grain, ISweepRegistryGrain
 {
     /// <summary>The stored grain type (see <see cref="SweepGrain.GrainTypeName"/>).</summary>
@@ -22,7 +23,7 @@ public sealed class SweepRegistryGrain(
         if (known is null)
             s.Order.Add(sweepId);
         s.SpecTexts[sweepId] = specText;
-        await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, "the sweep registry");
+        await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, "the sweep registry", time);
     }
 
     public Task<string?> GetSpecText(string sweepId) => Task.FromResult(state.State.SpecTexts.GetValueOrDefault(sweepId));

@@ -7,7 +7,7 @@ namespace Sweeps.Grains.Sweeps;
 /// a cursor over the work list (cell-major, then method, then trial), the number of trials in
 /// flight, and counters per method. O(methods) memory whatever the number of trials.
 /// </summary>
-internal sealed class SweepRun(SweepDefinition definition, int generation, int window)
+internal sealed class SweepRun(SweepDefinition definition, int generation, int window, TimeProvider time)
 {
     private readonly long[][] _counts = definition.Methods.Select(_ => new long[4]).ToArray();
     private readonly Dictionary<string, int> _methodIndex =
@@ -20,7 +20,7 @@ internal sealed class SweepRun(SweepDefinition definition, int generation, int w
     public long Cursor { get; private set; }
     public long InFlight { get; private set; }
     public long TotalDone { get; private set; }
-    public long LastProgress { get; private set; } = Environment.TickCount64;
+    private long _lastProgress = time.GetTimestamp();
     public bool IsComplete => TotalDone >= Definition.TotalTrials;
 
     /// <summary>Takes the next chunk of at most <paramref name="chunkSize"/> trials of one cell x method, or null when the window is full or the work list is exhausted.</summary>
@@ -49,8 +49,11 @@ internal sealed class SweepRun(SweepDefinition definition, int generation, int w
         counts[Diverged] += progress.Diverged;
         InFlight -= progress.Done;
         TotalDone += progress.Done;
-        LastProgress = Environment.TickCount64;
+        _lastProgress = time.GetTimestamp();
     }
+
+    /// <summary>True when no progress arrived for longer than <paramref name="timeout"/> (since the run began or the last report).</summary>
+    public bool IsStalled(TimeSpan timeout) => time.GetElapsedTime(_lastProgress) > timeout;
 
     public SweepProgress Progress(SweepStatus status, DateTimeOffset? startedAt, DateTimeOffset? finishedAt)
     {

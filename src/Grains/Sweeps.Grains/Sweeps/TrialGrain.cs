@@ -22,6 +22,7 @@ public sealed class TrialGrain(
     TrialExecutor executor,
     ITrialEvaluator evaluator,
     IOptions<SweepsEngineOptions> options,
+    TimeProvider time,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain
 {
     /// <summary>The stored grain type (see <see cref="SweepGrain.GrainTypeName"/>).</summary>
@@ -74,7 +75,7 @@ public sealed class TrialGrain(
         try
         {
             state.State.Record = record;
-            await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString());
+            await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString(), time);
         }
         catch (Exception e)
         {
