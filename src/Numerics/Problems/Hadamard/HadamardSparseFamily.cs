@@ -13,16 +13,13 @@ namespace Sweeps.Numerics.Problems.Hadamard;
 /// m, noise. k does not apply (only its default, k = d, is accepted), nor do p, r2, k2, sparsity.
 /// flat-convex is rejected at depth 1, where every interpolant is equally flat.
 /// </summary>
-public sealed class HadamardSparseFamily : IProblemFamily
+public sealed class HadamardSparseFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "hadamard-sparse";
     public const int DefaultDepth = 2, MaxDepth = 10;
 
-    public string Name => FamilyName;
-
-    public IReadOnlyList<string> Validate(TrialParameters parameters)
+    protected override void Check(List<string> errors, TrialParameters parameters)
     {
-        var errors = new List<string>();
         var (d, r) = (parameters.D1, parameters.R);
         if (d < 1)
             errors.Add($"d1: {d} is not allowed; it must be at least 1 (give d, the length of x).");
@@ -46,14 +43,10 @@ public sealed class HadamardSparseFamily : IProblemFamily
             errors.Add($"m: {m} is not allowed; it must be at least 1.");
         else if (d >= 1 && (long)m * d * sizeof(double) > SensingValidation.MaxOperatorBytes)
             errors.Add($"m: {m} is not allowed with d = {d}: the measurement matrix would exceed 2 GiB; lower m or d.");
-        return errors;
     }
 
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed)
+    protected override IFactorizedProblem Draw(TrialParameters parameters, TrialSeed seed)
     {
-        var errors = Validate(parameters);
-        if (errors.Count > 0)
-            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
         var (d, r) = (parameters.D1, parameters.R);
 
         var truthStream = seed.Stream(StreamPurpose.Truth);

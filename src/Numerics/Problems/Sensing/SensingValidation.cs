@@ -15,13 +15,11 @@ internal static class SensingValidation
     /// Messages for every bad field. <paramref name="symmetric"/> selects X = U U^T (d1 = d2 = d,
     /// d(d+1)/2 unknowns, packed operator rows) over X = L R^T (d1 d2 unknowns).
     /// </summary>
-    public static IReadOnlyList<string> Validate(TrialParameters parameters, string family, bool symmetric)
+    public static void Validate(List<string> errors, TrialParameters parameters, string family, bool symmetric)
     {
-        var errors = new List<string>();
         CheckShape(errors, parameters, family, symmetric);
         RejectUnused(errors, family, parameters, ParameterNames.P, ParameterNames.Depth, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         CheckMeasurementCount(errors, parameters, family, symmetric);
-        return errors;
     }
 
     /// <summary>d1, d2 (equal when <paramref name="symmetric"/>), 1 &lt;= r &lt;= min(d1, d2), k &gt;= r, and <see cref="CheckNoise"/>.</summary>
