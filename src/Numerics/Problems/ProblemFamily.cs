@@ -4,7 +4,8 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems;
 
 /// <summary>
-/// The skeleton every family shares: <see cref="Validate"/> collects the family's messages from <see cref="Check"/>,
+/// The skeleton every family shares: <see cref="Validate"/> collects the family's messages from <see cref="Check"/>
+/// and rejects every optional parameter it was given but does not declare in <see cref="Parameters"/>;
 /// and <see cref="Sample"/> refuses invalid parameters (one <see cref="ArgumentException"/> with every message)
 /// before <see cref="Draw"/> sees them, so Draw may rely on validated parameters.
 /// </summary>
@@ -12,10 +13,17 @@ public abstract class ProblemFamily(string name) : IProblemFamily
 {
     public string Name { get; } = name;
 
+    public abstract IReadOnlyList<string> Parameters { get; }
+
     public IReadOnlyList<string> Validate(TrialParameters parameters)
     {
         var errors = new List<string>();
         Check(errors, parameters);
+        foreach (var definition in ParameterTable.All.Where(p => p.Role == ParameterRole.Problem && p.Optional && !Parameters.Contains(p.Name)))
+        {
+            if (definition.Read(parameters) is { } value)
+                errors.Add($"{definition.Name}: {value} does not apply to {Name}; remove it.");
+        }
         return errors;
     }
 

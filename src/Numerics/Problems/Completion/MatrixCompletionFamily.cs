@@ -18,11 +18,11 @@ public sealed class MatrixCompletionFamily() : ProblemFamily(FamilyName)
     public const string FamilyName = "matrix-completion";
 
     /// <summary>d1, d2, r, k, noise as general-sensing; p required with 0 &lt; p &lt;= 1; m, depth, r2, k2, sparsity rejected.</summary>
+    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.LowRank, ParameterNames.P];
+
     protected override void Check(List<string> errors, TrialParameters parameters)
     {
         SensingValidation.CheckShape(errors, parameters, FamilyName, symmetric: false);
-        SensingValidation.RejectUnused(errors, FamilyName, parameters,
-            ParameterNames.M, ParameterNames.Depth, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         if (parameters.P is not { } p)
         {
             errors.Add($"p: missing; {FamilyName} needs the observation probability p, 0 < p <= 1.");

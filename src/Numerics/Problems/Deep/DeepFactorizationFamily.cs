@@ -15,13 +15,14 @@ public sealed class DeepFactorizationFamily() : ProblemFamily(FamilyName)
     public const string FamilyName = "deep-factorization";
     public const int DefaultDepth = 2, MaxDepth = 10;
 
+    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.Sensing, ParameterNames.Depth];
+
     protected override void Check(List<string> errors, TrialParameters parameters)
     {
         SensingValidation.CheckShape(errors, parameters, FamilyName, symmetric: false);
         var depth = parameters.Depth ?? DefaultDepth;
         if (depth < 2 || depth > MaxDepth)
             errors.Add($"depth: {depth} is not allowed; it must be between 2 and {MaxDepth} (depth 2 is general sensing, X = W_2 W_1).");
-        SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.P, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         SensingValidation.CheckMeasurementCount(errors, parameters, FamilyName, symmetric: false);
     }
 

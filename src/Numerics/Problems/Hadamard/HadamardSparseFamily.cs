@@ -18,6 +18,8 @@ public sealed class HadamardSparseFamily() : ProblemFamily(FamilyName)
     public const string FamilyName = "hadamard-sparse";
     public const int DefaultDepth = 2, MaxDepth = 10;
 
+    public override IReadOnlyList<string> Parameters { get; } = [ParameterNames.D1, ParameterNames.D2, ParameterNames.R, ParameterNames.M, ParameterNames.Noise, ParameterNames.NoiseRelative, ParameterNames.Depth];
+
     protected override void Check(List<string> errors, TrialParameters parameters)
     {
         var (d, r) = (parameters.D1, parameters.R);
@@ -36,7 +38,6 @@ public sealed class HadamardSparseFamily() : ProblemFamily(FamilyName)
             errors.Add($"depth: 1 is not allowed with flat-convex: the linear model x = v_1 has the constant Hessian trace 2 tr D, " +
                 "so every interpolant is equally flat; use depth >= 2 (or nuclear for plain l1).");
         SensingValidation.CheckNoise(errors, parameters);
-        SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.P, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         if (parameters.M is not { } m)
             errors.Add($"m: missing; {FamilyName} needs the number of measurements (at least 1).");
         else if (m < 1)

@@ -19,10 +19,11 @@ public sealed class QuadraticNetworkFamily() : ProblemFamily(FamilyName)
     /// d (d1 = d2), 1 &lt;= r, k &gt;= r, r2 &gt;= 0 (default 0), k2 &gt;= r2 (default 0), r + r2 &lt;= d, m between 1 and
     /// d(d+1)/2, noise &gt;= 0; p, depth and sparsity rejected.
     /// </summary>
+    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.Sensing, ParameterNames.R2, ParameterNames.K2];
+
     protected override void Check(List<string> errors, TrialParameters parameters)
     {
         SensingValidation.CheckShape(errors, parameters, FamilyName, symmetric: true);
-        SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.P, ParameterNames.Depth, ParameterNames.Sparsity);
         var (r2, k2) = (parameters.R2 ?? 0, parameters.K2 ?? 0);
         if (r2 < 0)
             errors.Add($"r2: {r2} is not allowed; it must be at least 0.");

@@ -16,10 +16,11 @@ public sealed class RobustPcaFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "robust-pca";
 
+    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.LowRank, ParameterNames.Sparsity];
+
     protected override void Check(List<string> errors, TrialParameters parameters)
     {
         SensingValidation.CheckShape(errors, parameters, FamilyName, symmetric: false);
-        SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.M, ParameterNames.P, ParameterNames.Depth, ParameterNames.R2, ParameterNames.K2);
         var limit = Math.Min(parameters.D1, parameters.D2);
         if (parameters.Sparsity is not { } l)
             errors.Add($"sparsity: missing; {FamilyName} needs the number of corruptions per row and column, between 0 and min(d1, d2) = {limit}.");

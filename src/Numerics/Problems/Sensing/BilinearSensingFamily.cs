@@ -15,6 +15,8 @@ public sealed class BilinearSensingFamily() : ProblemFamily(FamilyName)
     public const string FamilyName = "bilinear-sensing";
 
     /// <summary>As general-sensing: d1, d2, r, k, m (at most d1 d2), noise; the convex methods hold an m x d1 d2 projector, hence the same size cap.</summary>
+    public override IReadOnlyList<string> Parameters { get; } = SensingValidation.Sensing;
+
     protected override void Check(List<string> errors, TrialParameters parameters) =>
         SensingValidation.Validate(errors, parameters, FamilyName, symmetric: false);
 

@@ -16,6 +16,8 @@ public sealed class GeneralSensingFamily() : ProblemFamily(FamilyName)
 
     public const string FamilyName = "general-sensing";
 
+    public override IReadOnlyList<string> Parameters { get; } = SensingValidation.Sensing;
+
     protected override void Check(List<string> errors, TrialParameters parameters) =>
         SensingValidation.Validate(errors, parameters, FamilyName, symmetric: false);
 

@@ -13,6 +13,8 @@ public sealed class SymmetricSensingFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "symmetric-sensing";
 
+    public override IReadOnlyList<string> Parameters { get; } = SensingValidation.Sensing;
+
     protected override void Check(List<string> errors, TrialParameters parameters) =>
         SensingValidation.Validate(errors, parameters, FamilyName, symmetric: true);
 
