@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Sweeps.Client.Cli;
+using Sweeps.Client.Output;
+using Sweeps.Grains.Sweeps;
 using Sweeps.Numerics.Methods;
 using Sweeps.Numerics.Problems;
 using Sweeps.Numerics.Trials;
@@ -68,7 +70,7 @@ public sealed class TrialCommand : ICommand
             throw new UsageException(string.Join(Environment.NewLine, errors.Select(AsOption)));
 
         var result = TrialRunner.Run(parameters, cancellation);
-        var row = TrialColumns.Of(parameters, result);
+        var row = TrialRow.Named(0, parameters, TrialRecords.From("", parameters.Method, 0, parameters.Seed, result));
         terminal.Out.WriteLine(json ? JsonSerializer.Serialize(row.ToDictionary(c => c.Name, c => c.Value)) : Table(row));
         return Task.FromResult(CommandLine.Ok);
     }
