@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Sweeps.Client.Cli;
+using Sweeps.Client.Output;
+using Sweeps.Grains.Sweeps;
 using Sweeps.Numerics.Methods;
 using Sweeps.Numerics.Problems;
 using Sweeps.Numerics.Trials;
@@ -13,9 +15,9 @@ namespace Sweeps.Client.Commands;
 /// </summary>
 public sealed class TrialCommand : ICommand
 {
+    /// <summary>Every spec parameter is an option (<see cref="ParameterTable"/>: --noise-relative for noise_relative).</summary>
     private static readonly string[] ValueOptions =
-        ["problem", "method", "d", "d1", "d2", "r", "k", "m", "p", "noise", "noise-relative", "depth", "r2", "k2", "sparsity",
-         "lambda", "alpha", "rho", "step", "max-iters", "seed", "tolerance", "relative-to-noise"];
+        ["problem", "method", .. ParameterTable.All.Select(p => p.Flag), "seed", "tolerance", "relative-to-noise"];
 
     public string Name => "trial";
 
@@ -30,13 +32,7 @@ public sealed class TrialCommand : ICommand
 
           --problem P          {string.Join(" | ", ProblemCatalog.Names)}
           --method NAME        {string.Join(" | ", MethodCatalog.Names)}
-          --d N | --d1 N --d2 N  matrix size (d sets d1 = d2)
-          --r R                rank of the truth
-          --k K                factor width (default: min(d1, d2))
-          --m M                number of measurements
-          --noise S            noise level sigma (default 0)
-          --noise-relative S   noise level relative to the signal: sigma = S * ||A(M)|| / sqrt(m)
-          --lambda --alpha --rho --step --max-iters   method parameters (see docs/METHODS.md)
+          {ParameterHelp()}
           --seed N             trial seed, 0 to 2^64-1 (default 1)
           --tolerance T        success: relative error <= T (default 1e-3)
           --relative-to-noise C  success: error <= C * sigma on noisy problems (C * S with --noise-relative)
@@ -50,10 +46,10 @@ public sealed class TrialCommand : ICommand
         var problem = reader.RequiredString("problem", $"allowed: {string.Join(", ", ProblemCatalog.Names)}");
         var method = reader.RequiredString("method", $"allowed: {string.Join(", ", MethodCatalog.Names)}");
         var values = new Dictionary<string, double>();
-        foreach (var option in ValueOptions.Where(o => o is not ("problem" or "method" or "seed" or "tolerance" or "relative-to-noise")))
+        foreach (var parameter in ParameterTable.All)
         {
-            if (reader.Double(option) is { } v)
-                values[option.Replace('-', '_')] = v;
+            if (reader.Double(parameter.Flag) is { } v)
+                values[parameter.Name] = v;
         }
         var seed = reader.ULong("seed") ?? 1;
         var success = new SuccessCriterion(reader.Double("tolerance") ?? 1e-3, reader.Double("relative-to-noise"));
@@ -74,10 +70,15 @@ public sealed class TrialCommand : ICommand
             throw new UsageException(string.Join(Environment.NewLine, errors.Select(AsOption)));
 
         var result = TrialRunner.Run(parameters, cancellation);
-        var row = TrialColumns.Of(parameters, result);
+        var row = TrialRow.Named(0, parameters, TrialRecords.From("", parameters.Method, 0, parameters.Seed, result));
         terminal.Out.WriteLine(json ? JsonSerializer.Serialize(row.ToDictionary(c => c.Name, c => c.Value)) : Table(row));
         return Task.FromResult(CommandLine.Ok);
     }
+
+    /// <summary>One line per parameter: its option, meaning and default, from the parameter table.</summary>
+    private static string ParameterHelp() =>
+        string.Join(Environment.NewLine + "  ", ParameterTable.All.Select(p =>
+            $"{$"--{p.Flag} {(p.Type == ParameterType.Integer ? "N" : "X")}",-21}{p.Summary} (default: {p.Default})"));
 
     /// <summary>Validation messages start with the spec field name; on the command line that is --name.</summary>
     private static string AsOption(string message)

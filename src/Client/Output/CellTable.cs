@@ -20,10 +20,8 @@ public static class CellTable
     /// <summary>The parameter columns of a sweep: the names its cells and method variants use, d replaced by d1 and d2, in ParameterNames order.</summary>
     public static IReadOnlyList<string> ParameterColumns(SweepDefinition sweep)
     {
-        var names = sweep.Cells.SelectMany(c => c.Parameters.Keys).ToHashSet();
+        var names = sweep.Cells.SelectMany(c => ParameterTable.ExpandShorthand(c.Parameters).Keys).ToHashSet();
         names.UnionWith(sweep.Methods.SelectMany(m => sweep.Variant(m)?.Parameters.Keys ?? Enumerable.Empty<string>()));
-        if (names.Remove(ParameterNames.D))
-            names.UnionWith([ParameterNames.D1, ParameterNames.D2]);
         return [.. ParameterNames.All.Where(names.Contains)];
     }
 
@@ -35,9 +33,7 @@ public static class CellTable
         var rows = new List<CellSummary>();
         foreach (var cell in sweep.Cells)
         {
-            var cellParameters = cell.Parameters.ToImmutableSortedDictionary(StringComparer.Ordinal);
-            if (cellParameters.TryGetValue(ParameterNames.D, out var d))
-                cellParameters = cellParameters.Remove(ParameterNames.D).SetItem(ParameterNames.D1, d).SetItem(ParameterNames.D2, d);
+            var cellParameters = ParameterTable.ExpandShorthand(cell.Parameters);
             foreach (var method in sweep.Methods)
             {
                 var parameters = sweep.Variant(method)?.Apply(cellParameters) ?? cellParameters;

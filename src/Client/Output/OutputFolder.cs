@@ -7,7 +7,7 @@ namespace Sweeps.Client.Output;
 /// <summary>
 /// Writes the data files of an output folder (DESIGN.md "Output folder"): trials.csv,
 /// trials.parquet, cells.csv, summary.json, spec.yaml and manifest.json, each atomically.
-/// Phase diagrams are drawn from the returned cell summaries (Sweeps.Client.Plots).
+/// Plots are drawn from the returned cell summaries and trial table (Sweeps.Client.Plots).
 /// </summary>
 public static class OutputFolder
 {
@@ -16,7 +16,11 @@ public static class OutputFolder
 
     private static readonly JsonSerializerOptions ManifestOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
-    public static async Task<List<CellSummary>> WriteAsync(string folder, LoadedSpec spec, IEnumerable<TrialRecord> records, RunManifest manifest)
+    public static async Task<List<CellSummary>> WriteAsync(string folder, LoadedSpec spec, IEnumerable<TrialRecord> records, RunManifest manifest) =>
+        (await WriteTablesAsync(folder, spec, records, manifest)).Cells;
+
+    /// <summary>Writes the data files; returns the cell summaries and the trial table, from which the plots are drawn in memory.</summary>
+    public static async Task<(List<CellSummary> Cells, TrialTable Trials)> WriteTablesAsync(string folder, LoadedSpec spec, IEnumerable<TrialRecord> records, RunManifest manifest)
     {
         var sweep = spec.Definition;
         var all = records.ToList();
@@ -28,6 +32,6 @@ public static class OutputFolder
         await AtomicFile.WriteAsync(Path.Combine(folder, Summary), s => s.WriteAsync(SummaryJson.Write(sweep, all)).AsTask());
         await AtomicFile.WriteTextAsync(Path.Combine(folder, Spec), spec.NormalizedText);
         await AtomicFile.WriteAsync(Path.Combine(folder, Manifest), s => JsonSerializer.SerializeAsync(s, manifest, ManifestOptions));
-        return cells;
+        return (cells, table);
     }
 }

@@ -27,8 +27,8 @@ public static class SweepExport
         var manifest = new RunManifest(
             Version(typeof(SweepExport)), Environment.Version.ToString(), Version(typeof(IGrain)), spec.SweepId, spec.Definition.Seed,
             started, finished, final.Total, final.Computed, final.Reused, (finished - started).TotalSeconds);
-        var cells = await OutputFolder.WriteAsync(folder, spec, records, manifest);
-        var plots = PhaseDiagram.RenderAll(folder, spec, cells);
+        var (cells, trials) = await OutputFolder.WriteTablesAsync(folder, spec, records, manifest);
+        var plots = PhaseDiagram.RenderAll(folder, spec, cells, trials);
 
         terminal.Error.WriteLine($"done: {final.Computed} trials computed, {final.Reused} reused, {final.Successes} successes, {final.Diverged} diverged.");
         terminal.Out.WriteLine(Path.Combine(folder, OutputFolder.TrialsCsv));

@@ -10,7 +10,7 @@ namespace Sweeps.Client.Output;
 
 /// <summary>
 /// trials.csv / trials.parquet: one row per trial, sorted by cell, method (spec order), trial.
-/// Columns, in this order: <see cref="Leading"/>, then the extras (sorted by name: the records'
+/// Columns, in this order: <see cref="Leading"/> (<see cref="TrialRow"/>), then the extras (sorted by name: the records'
 /// family-specific metrics and the spec's parameters that have no leading column, such as alpha, whether
 /// given to every method or to one method only), then <c>reason</c>. A parameter column holds the value the
 /// trial ran with (a method's own value over the grid's). A value that does not apply (NaN, a parameter
@@ -18,13 +18,7 @@ namespace Sweeps.Client.Output;
 /// </summary>
 public sealed class TrialTable
 {
-    public static IReadOnlyList<string> Leading { get; } =
-    [
-        "cell", "trial", "problem", "method", "d1", "d2", "r", "k", "m", "p", "noise", "depth", "seed", "status", "rel_error",
-        "success", "loss", "hessian_trace", "flat_trace_at_truth", "balance_gap", "rank", "iterations", "seconds",
-    ];
-
-    private static readonly string[] LeadingParameters = ["d1", "d2", "r", "k", "m", "p", "noise", "depth"];
+    public static IReadOnlyList<string> Leading { get; } = [.. TrialRow.Columns.Select(c => c.Name)];
 
     private TrialTable(IReadOnlyList<(string Name, ColumnKind Kind)> columns, IReadOnlyList<object?[]> rows)
     {
@@ -47,23 +41,14 @@ public sealed class TrialTable
             .ThenBy(x => x.Record.Trial)
             .ToList();
         var parameterExtras = sweep.Cells.SelectMany(c => c.Parameters.Keys)
-            .Concat(sweep.Methods.SelectMany(m => sweep.Variant(m)?.Parameters.Keys ?? Enumerable.Empty<string>())).Where(n => n != ParameterNames.D && !LeadingParameters.Contains(n));
+            .Concat(sweep.Methods.SelectMany(m => sweep.Variant(m)?.Parameters.Keys ?? Enumerable.Empty<string>())).Where(n => ParameterTable.Get(n).Column == TrialColumnPlace.Extra);
         var extras = sorted.SelectMany(x => x.Record.Extras.Select(e => e.Key)).Concat(parameterExtras)
             .Where(n => !Leading.Contains(n) && n != "reason").Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var columns = Leading.Select(n => (n, Kind(n))).Concat(extras.Select(n => (n, ColumnKind.Real))).Append(("reason", ColumnKind.Text)).ToList();
+        var columns = TrialRow.Columns.Concat(extras.Select(n => (n, ColumnKind.Real))).Append(("reason", ColumnKind.Text)).ToList();
         var rows = sorted.Select(x => Row(sweep.Problem, x.Cell, sweep.Variant(x.Record.Method), x.Record, extras)).ToList();
         return new TrialTable(columns, rows);
     }
-
-    private static ColumnKind Kind(string name) => name switch
-    {
-        "problem" or "method" or "status" => ColumnKind.Text,
-        "success" => ColumnKind.Flag,
-        "seed" => ColumnKind.Seed,
-        "cell" or "trial" or "d1" or "d2" or "r" or "k" or "m" or "depth" or "rank" or "iterations" => ColumnKind.Integer,
-        _ => ColumnKind.Real,
-    };
 
     private static object?[] Row(string problem, CellDefinition cell, MethodVariant? variant, TrialRecord t, List<string> extras)
     {
@@ -75,13 +60,19 @@ public sealed class TrialTable
         var extraValues = t.Extras.IsDefault ? ImmutableDictionary<string, double>.Empty : t.Extras.ToImmutableDictionary();
         return
         [
-            (long?)cell.Index, (long?)t.Trial, problem, t.Method,
-            (long?)p.D1, (long?)p.D2, (long?)p.R, (long?)p.K, (long?)p.M, p.P ?? double.NaN, p.Noise, (long?)p.Depth,
-            t.Seed, t.Status, t.RelError, t.Success, t.Loss, t.HessianTrace, t.FlatTraceAtTruth, t.BalanceGap,
-            (long?)t.Rank, (long?)t.Iterations, t.Seconds,
+            .. TrialRow.Leading(cell.Index, p, t),
             .. extras.Select(e => (object?)(extraValues.TryGetValue(e, out var v) ? v : Parameter(e))),
             t.Reason,
         ];
+    }
+
+    /// <summary>Each row's method and its numeric columns by name (NaN for an empty value), as the scatter plots read them.</summary>
+    public IReadOnlyList<TrialNumbers> Numbers()
+    {
+        var index = Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        var method = index["method"];
+        return [.. Rows.Select(row => new TrialNumbers((string)row[method]!, column =>
+            index.TryGetValue(column, out var i) ? row[i] switch { double d => d, long l => l, _ => double.NaN } : double.NaN))];
     }
 
     public string ToCsv()

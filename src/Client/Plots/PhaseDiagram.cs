@@ -22,10 +22,14 @@ public static class PhaseDiagram
 
     /// <summary>
     /// Renders every plot of a spec into the folder, each phase diagram with the theory curves that fit its axes, then
-    /// the scatter plots (<see cref="ScatterPlot"/>, from the folder's trials.csv); returns the files written.
+    /// the scatter plots (<see cref="ScatterPlot"/>) from <paramref name="trials"/> when given (run, export), else from
+    /// the folder's trials.csv (<c>sweeps plot</c>); returns the files written.
     /// </summary>
-    public static List<string> RenderAll(string folder, LoadedSpec spec, IReadOnlyList<CellSummary> cells) =>
-        [.. spec.Plots.SelectMany(p => Render(folder, p, cells, Title(spec), TheoryOverlays.For(spec, p))), .. ScatterPlot.RenderAll(folder, spec)];
+    public static List<string> RenderAll(string folder, LoadedSpec spec, IReadOnlyList<CellSummary> cells, TrialTable? trials = null) =>
+    [
+        .. spec.Plots.SelectMany(p => Render(folder, p, cells, Title(spec), TheoryOverlays.For(spec, p))),
+        .. trials is null ? ScatterPlot.RenderAll(folder, spec) : ScatterPlot.RenderAll(folder, spec, trials),
+    ];
 
     /// <summary>"&lt;problem&gt; (fixed: d=20, k=20; 20 trials per cell)".</summary>
     public static string Title(LoadedSpec spec)

@@ -6,7 +6,8 @@ using Sweeps.Client.Specs;
 namespace Sweeps.Client.Plots;
 
 /// <summary>
-/// Draws a per-trial scatter plot (PNG and SVG) from trials.csv: one point per trial at
+/// Draws a per-trial scatter plot (PNG and SVG) from the trial rows (in memory after run and export, read back from
+/// trials.csv by <c>sweeps plot</c>): one point per trial at
 /// (log10 x, log10 y), one colour per method with a legend giving its point count, axes
 /// labelled in the original units. Trials whose x or y is missing, non-finite or not positive
 /// have no place on a log axis and are left out (the legend counts only the points drawn).
@@ -18,38 +19,46 @@ public static class ScatterPlot
     private static readonly Color[] MethodColors =
         [Colors.Blue, Colors.OrangeRed, Colors.Green, Colors.Purple, Colors.DarkGoldenRod, Colors.Teal];
 
-    /// <summary>Renders every scatter plot of a spec from &lt;folder&gt;/trials.csv; returns the files written.</summary>
-    public static List<string> RenderAll(string folder, LoadedSpec spec)
-    {
-        if (spec.Scatters.IsEmpty)
-            return [];
-        var rows = TrialTable.ReadCsv(Path.Combine(folder, OutputFolder.TrialsCsv));
-        return spec.Scatters.SelectMany(s => Render(folder, s, rows, PhaseDiagram.Title(spec))).ToList();
-    }
+    /// <summary>Renders every scatter plot of a spec from &lt;folder&gt;/trials.csv (<c>sweeps plot</c>); returns the files written.</summary>
+    public static List<string> RenderAll(string folder, LoadedSpec spec) =>
+        spec.Scatters.IsEmpty ? [] : RenderAll(folder, spec, Rows(TrialTable.ReadCsv(Path.Combine(folder, OutputFolder.TrialsCsv))));
+
+    /// <summary>Renders every scatter plot of a spec from the trial table in memory (run, export); returns the files written.</summary>
+    public static List<string> RenderAll(string folder, LoadedSpec spec, TrialTable trials) =>
+        spec.Scatters.IsEmpty ? [] : RenderAll(folder, spec, trials.Numbers());
+
+    private static List<string> RenderAll(string folder, LoadedSpec spec, IReadOnlyList<TrialNumbers> rows) =>
+        spec.Scatters.SelectMany(s => Render(folder, s, rows, PhaseDiagram.Title(spec))).ToList();
 
     /// <summary>The points of one method: (x, y) of each trial where both are finite and positive, in row order.</summary>
-    public static IReadOnlyDictionary<string, List<(double X, double Y)>> Points(ScatterRequest request, IEnumerable<IReadOnlyDictionary<string, string>> rows)
+    public static IReadOnlyDictionary<string, List<(double X, double Y)>> Points(ScatterRequest request, IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
+        Points(request, Rows(rows));
+
+    private static Dictionary<string, List<(double X, double Y)>> Points(ScatterRequest request, IEnumerable<TrialNumbers> rows)
     {
-        var points = new Dictionary<string, List<(double, double)>>();
+        var points = new Dictionary<string, List<(double X, double Y)>>();
         foreach (var row in rows)
         {
             double x = Value(request.X, row), y = Value(request.Y, row);
-            if (!points.TryGetValue(row["method"], out var list))
-                points[row["method"]] = list = [];
+            if (!points.TryGetValue(row.Method, out var list))
+                points[row.Method] = list = [];
             if (double.IsFinite(x) && double.IsFinite(y) && x > 0 && y > 0)
                 list.Add((x, y));
         }
         return points;
     }
 
-    /// <summary>A column of a trials.csv row as a number; flatness_ratio = hessian_trace / flat_trace_at_truth; NaN when empty.</summary>
-    public static double Value(string column, IReadOnlyDictionary<string, string> row) =>
-        column == ScatterRequest.FlatnessRatio
-            ? Value("hessian_trace", row) / Value("flat_trace_at_truth", row)
-            : row.TryGetValue(column, out var text) && text.Length > 0 ? double.Parse(text, CultureInfo.InvariantCulture) : double.NaN;
+    /// <summary>trials.csv rows read back: a column's text as a number, NaN when empty or absent.</summary>
+    private static TrialNumbers[] Rows(IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
+        [.. rows.Select(row => new TrialNumbers(row["method"], column =>
+            row.TryGetValue(column, out var text) && text.Length > 0 ? double.Parse(text, CultureInfo.InvariantCulture) : double.NaN))];
+
+    /// <summary>A column of a trial as a number; flatness_ratio = hessian_trace / flat_trace_at_truth.</summary>
+    private static double Value(string column, TrialNumbers row) =>
+        column == ScatterRequest.FlatnessRatio ? row.Value("hessian_trace") / row.Value("flat_trace_at_truth") : row.Value(column);
 
     /// <summary>Writes &lt;folder&gt;/&lt;request.FileStem&gt;.png and .svg; returns both paths.</summary>
-    public static string[] Render(string folder, ScatterRequest request, IEnumerable<IReadOnlyDictionary<string, string>> rows, string title)
+    private static string[] Render(string folder, ScatterRequest request, IEnumerable<TrialNumbers> rows, string title)
     {
         var points = Points(request, rows);
         var plot = new Plot();

@@ -19,12 +19,6 @@ public static class SpecLoader
     /// <summary>Upper bound on the number of cells (each is held in memory with all its parameters).</summary>
     public const long MaxCells = 1_000_000;
 
-    /// <summary>Upper bound on one instance's dense measurement operator, m * d1 * d2 * 8 bytes (2 GiB).</summary>
-    public const long MaxOperatorBytes = 2L << 30;
-
-    /// <summary>Families whose measurements are never stored as m dense d1 x d2 matrices (rank-one a c^T; m x d vectors).</summary>
-    private static readonly HashSet<string> MatrixFreeProblems = new() { "bilinear-sensing", "hadamard-sparse" };
-
     public static LoadedSpec LoadFile(string path, SpecCatalog? catalog = null, long? trials = null) => Load(File.ReadAllText(path), catalog, trials);
 
     /// <summary>
@@ -61,7 +55,6 @@ public static class SpecLoader
 
         var cells = Expand(draft.Axes, draft.Fixed);
         var methods = draft.Methods.SelectMany(Variants).ToImmutableArray();
-        CheckOperatorSize(draft.Problem!, cells, errors);
         CheckCells(draft, cells, methods, catalog, errors);
         if (errors.Count > 0)
             throw new SpecException(errors);
@@ -117,21 +110,11 @@ public static class SpecLoader
         Expand(method.Lists, method.Fixed).Select(entry => new MethodVariant(
             method.Lists.Count == 0 ? method.Name : $"{method.Name}[{entry.Key}]", method.Name, entry.Parameters));
 
-    private static void CheckOperatorSize(string problem, ImmutableArray<CellDefinition> cells, List<string> errors)
-    {
-        if (MatrixFreeProblems.Contains(problem))
-            return;
-        var worst = cells
-            .Select(c => (Cell: c, Bytes: Get(c, ParameterNames.M) * Get(c, ParameterNames.D1, ParameterNames.D) * Get(c, ParameterNames.D2, ParameterNames.D) * 8))
-            .MaxBy(x => x.Bytes);
-        if (worst.Bytes > MaxOperatorBytes)
-            errors.Add($"grid: m * d1 * d2 * 8 bytes = {worst.Bytes / (1L << 30):0.0} GiB for one instance's dense measurement operator at {Describe(worst.Cell)}; at most 2 GiB is allowed.");
-
-        static double Get(CellDefinition cell, string name, string? fallback = null) =>
-            cell.Parameters.TryGetValue(name, out var v) || (fallback is not null && cell.Parameters.TryGetValue(fallback, out v)) ? v : 0;
-    }
-
-    /// <summary>Every cell x method entry (its own parameters over the cell's) through ParameterNames and the catalog's trial validation; each distinct message once, with the first offending cell.</summary>
+    /// <summary>
+    /// Every cell x method entry (its own parameters over the cell's) through ParameterNames and the catalog's trial
+    /// validation, the same check <c>sweeps trial</c> and every trial run (the family owns its limits, the operator's
+    /// size among them); each distinct message once, with the first offending cell.
+    /// </summary>
     private static void CheckCells(SpecDraft draft, ImmutableArray<CellDefinition> cells, ImmutableArray<MethodVariant> methods, SpecCatalog catalog, List<string> errors)
     {
         var success = new SuccessCriterion(draft.Tolerance, draft.RelativeToNoise);

@@ -12,9 +12,6 @@ namespace Sweeps.Numerics.Convex;
 /// </summary>
 public static class ConvexSensing
 {
-    /// <summary>Decompositions (weight roots, SVDs, eigendecompositions) must not depend on the machine's thread count.</summary>
-    static ConvexSensing() => MathNet.Numerics.Control.UseSingleThread();
-
     public static Solution Solve(
         IMatrixSensingProblem problem, ConvexObjective objective, ConvexOptions options, CancellationToken cancellation)
     {

@@ -28,18 +28,16 @@ public sealed class ConvexMethod : IMethod
 
     public ConvexObjective Objective { get; }
 
+    public IReadOnlyList<string> Parameters { get; } = [ParameterNames.MaxIters];
+
     public IReadOnlyList<string> Validate(MethodParameters parameters)
     {
         var errors = new List<string>();
-        void Reject(string field, double? value)
+        foreach (var definition in ParameterTable.All.Where(p => p.Role == ParameterRole.Method && !Parameters.Contains(p.Name)))
         {
-            if (value is { } v)
-                errors.Add($"{field}: {v} is not allowed; {Name} takes only {ParameterNames.MaxIters}.");
+            if (definition.Read(parameters) is { } v)
+                errors.Add($"{definition.Name}: {v} is not allowed; {Name} takes only {string.Join(", ", Parameters)}.");
         }
-        Reject(ParameterNames.Lambda, parameters.Lambda);
-        Reject(ParameterNames.Alpha, parameters.Alpha);
-        Reject(ParameterNames.Rho, parameters.Rho);
-        Reject(ParameterNames.Step, parameters.Step);
         if (parameters.MaxIters is { } cap && cap < 1)
             errors.Add($"{ParameterNames.MaxIters}: {cap} is not allowed; it must be a positive whole number.");
         return errors;

@@ -34,8 +34,9 @@ public sealed class FlatPenaltyMethod : IMethod
 
     public string Name => MethodName;
 
-    public IReadOnlyList<string> Validate(MethodParameters parameters) =>
-        MethodParameterRules.Validate(MethodName, parameters, ParameterNames.Lambda, ParameterNames.Alpha, ParameterNames.MaxIters);
+    public IReadOnlyList<string> Parameters { get; } = [ParameterNames.Lambda, ParameterNames.Alpha, ParameterNames.MaxIters];
+
+    public IReadOnlyList<string> Validate(MethodParameters parameters) => MethodParameterRules.Validate(this, parameters);
 
     public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {

@@ -14,6 +14,9 @@ public interface IMethod
     /// <summary>The spec name, e.g. flat-penalty.</summary>
     string Name { get; }
 
+    /// <summary>The method parameters it takes (<see cref="ParameterTable"/> names), in the order its messages list them.</summary>
+    IReadOnlyList<string> Parameters { get; }
+
     /// <summary>Problems in the method parameters (field, value, what is allowed); empty when valid.</summary>
     IReadOnlyList<string> Validate(MethodParameters parameters);
 

@@ -17,8 +17,9 @@ public sealed class RandomInitLbfgsMethod : IMethod
 
     public string Name => MethodName;
 
-    public IReadOnlyList<string> Validate(MethodParameters parameters) =>
-        MethodParameterRules.Validate(MethodName, parameters, ParameterNames.Alpha, ParameterNames.MaxIters);
+    public IReadOnlyList<string> Parameters { get; } = [ParameterNames.Alpha, ParameterNames.MaxIters];
+
+    public IReadOnlyList<string> Validate(MethodParameters parameters) => MethodParameterRules.Validate(this, parameters);
 
     public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {

@@ -25,8 +25,9 @@ public sealed class SamMethod : IMethod
 
     public string Name => MethodName;
 
-    public IReadOnlyList<string> Validate(MethodParameters parameters) =>
-        MethodParameterRules.Validate(MethodName, parameters, ParameterNames.Rho, ParameterNames.Alpha, ParameterNames.Step, ParameterNames.MaxIters);
+    public IReadOnlyList<string> Parameters { get; } = [ParameterNames.Rho, ParameterNames.Alpha, ParameterNames.Step, ParameterNames.MaxIters];
+
+    public IReadOnlyList<string> Validate(MethodParameters parameters) => MethodParameterRules.Validate(this, parameters);
 
     public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {

@@ -3,11 +3,14 @@ using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.Problems;
 
-/// <summary>A problem family: names its parameters, validates them, and samples instances.</summary>
+/// <summary>A problem family: declares its parameters, validates them, and samples instances.</summary>
 public interface IProblemFamily
 {
     /// <summary>The spec value of <c>problem</c>, e.g. symmetric-sensing.</summary>
     string Name { get; }
+
+    /// <summary>The problem parameters it takes (<see cref="ParameterTable"/> names); an optional one it does not take is an error when given.</summary>
+    IReadOnlyList<string> Parameters { get; }
 
     /// <summary>
     /// Problems in the parameters, one message per problem, each naming the field, its value and

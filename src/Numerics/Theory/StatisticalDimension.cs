@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MathNet.Numerics;
 
 namespace Sweeps.Numerics.Theory;
 
@@ -29,8 +28,6 @@ public sealed class StatisticalDimension
     public const long DefaultSeed = 20140601;
 
     private readonly ConcurrentDictionary<(bool Symmetric, int D1, int D2, int R), Lazy<double>> _cache = new();
-
-    static StatisticalDimension() => Control.UseSingleThread();
 
     public StatisticalDimension(int entryBudget = DefaultEntryBudget, long seed = DefaultSeed)
     {

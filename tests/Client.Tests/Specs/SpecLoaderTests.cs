@@ -167,12 +167,17 @@ public sealed class SpecLoaderTests
     }
 
     [Fact]
-    public void Dense_operator_over_two_gibibytes_is_rejected_but_matrix_free_families_pass()
+    public void Operator_size_is_the_family_check_so_validate_agrees_with_trial()
     {
-        // m * d^2 * 8 = 9000 * 200^2 * 8 = 2.88e9 bytes > 2^31 = 2.147e9.
-        const string Spec = "problem: {0}\nfixed: {{d: 200, r: 1}}\naxes: {{m: [100, 9000]}}\nmethods: [nuclear]\n";
-        var error = Assert.Single(Errors(string.Format(System.Globalization.CultureInfo.InvariantCulture, Spec, "general-sensing")));
-        Assert.StartsWith("grid: m * d1 * d2 * 8 bytes = 2.7 GiB for one instance's dense measurement operator at d=200, m=9000, r=1; at most 2 GiB is allowed.", error, StringComparison.Ordinal);
-        Assert.Equal(2, Load(string.Format(System.Globalization.CultureInfo.InvariantCulture, Spec, "bilinear-sensing")).Definition.Cells.Length);
+        // symmetric-sensing holds m x d(d+1)/2 doubles: 3000 * 45150 * 8 = 1.08e9 bytes, under 2 GiB
+        // (the old loader-side m * d^2 * 8 = 2.16e9 rejected it while `sweeps trial` ran it).
+        var symmetric = SpecLoader.Load("problem: symmetric-sensing\nfixed: {d: 300, r: 1, m: 3000}\nmethods: [nuclear]\n");
+        Assert.Single(symmetric.Definition.Cells);
+
+        // general-sensing holds m x d1 d2 doubles: 9000 * 200^2 * 8 = 2.88e9 bytes > 2^31, the family's message.
+        var error = Assert.Single(Assert.Throws<SpecException>(() =>
+            SpecLoader.Load("problem: general-sensing\nfixed: {d: 200, r: 1}\naxes: {m: [100, 9000]}\nmethods: [nuclear]\n")).Errors);
+        Assert.StartsWith("m: 9000 is not allowed with d1 = 200, d2 = 200: the dense measurement operator would take 2.7 GiB", error, StringComparison.Ordinal);
+        Assert.EndsWith("(at d=200, m=9000, r=1, method nuclear)", error, StringComparison.Ordinal);
     }
 }

@@ -5,10 +5,13 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Grains.Sweeps;
 
 /// <summary>Builds the stored <see cref="TrialRecord"/> of a trial from its numerical result or from the exception it threw.</summary>
-internal static class TrialRecords
+public static class TrialRecords
 {
-    public static TrialRecord From(TrialWork work, int trial, ulong seed, TrialResult result) => new(
-        work.CellKey, work.Method, trial, seed, result.Status.ToName(), result.Reason, result.RelError, result.Success,
+    public static TrialRecord From(TrialWork work, int trial, ulong seed, TrialResult result) => From(work.CellKey, work.Method, trial, seed, result);
+
+    /// <summary>The record of a result outside a sweep too (<c>sweeps trial</c> prints it through the same row builder).</summary>
+    public static TrialRecord From(string cellKey, string method, int trial, ulong seed, TrialResult result) => new(
+        cellKey, method, trial, seed, result.Status.ToName(), result.Reason, result.RelError, result.Success,
         result.Loss, result.HessianTrace, result.FlatTraceAtTruth, result.BalanceGap, result.Rank, result.Iterations,
         result.Seconds, [.. result.Extras]);
 

@@ -13,26 +13,20 @@ namespace Sweeps.Numerics.Problems.Completion;
 /// A row or column without an observed entry makes the instance invalid (<see cref="InvalidInstanceException"/>:
 /// its factor is not determined).
 /// </summary>
-public sealed class MatrixCompletionFamily : IProblemFamily
+public sealed class MatrixCompletionFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "matrix-completion";
 
-    // Decompositions must not depend on the machine's core count.
-    static MatrixCompletionFamily() => MathNet.Numerics.Control.UseSingleThread();
-
-    public string Name => FamilyName;
-
     /// <summary>d1, d2, r, k, noise as general-sensing; p required with 0 &lt; p &lt;= 1; m, depth, r2, k2, sparsity rejected.</summary>
-    public IReadOnlyList<string> Validate(TrialParameters parameters)
+    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.LowRank, ParameterNames.P];
+
+    protected override void Check(List<string> errors, TrialParameters parameters)
     {
-        var errors = new List<string>();
         SensingValidation.CheckShape(errors, parameters, FamilyName, symmetric: false);
-        SensingValidation.RejectUnused(errors, FamilyName, parameters,
-            ParameterNames.M, ParameterNames.Depth, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         if (parameters.P is not { } p)
         {
             errors.Add($"p: missing; {FamilyName} needs the observation probability p, 0 < p <= 1.");
-            return errors;
+            return;
         }
         if (!(p > 0 && p <= 1))
             errors.Add($"p: {p} is not allowed; it must satisfy 0 < p <= 1.");
@@ -44,11 +38,10 @@ public sealed class MatrixCompletionFamily : IProblemFamily
                 errors.Add($"p: {p} is not allowed with d1 = {parameters.D1}, d2 = {parameters.D2}: the convex methods' projector " +
                     $"(|Omega| x d1 d2) would take about {bytes / (1L << 30):F1} GiB, more than the 2 GiB allowed; lower p or the dimensions.");
         }
-        return errors;
     }
 
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed) =>
-        GeneralSensingFamily.SampleLowRank(FamilyName, parameters, Validate(parameters), seed, (ref RandomStream stream) =>
+    protected override IFactorizedProblem Draw(TrialParameters parameters, TrialSeed seed) =>
+        GeneralSensingFamily.SampleLowRank(FamilyName, parameters, seed, (ref RandomStream stream) =>
         {
             var map = SampleMask(parameters.D1, parameters.D2, parameters.P!.Value, ref stream);
             var (p, q) = map.Moments();

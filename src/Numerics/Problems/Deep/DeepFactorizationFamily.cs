@@ -10,29 +10,26 @@ namespace Sweeps.Numerics.Problems.Deep;
 /// <c>depth</c> factors X = W_L ... W_1. Parameters: d1, d2 (or d), r, k (the inner width), m, noise and
 /// depth (2 to 10, default 2); p, r2, k2, sparsity are rejected.
 /// </summary>
-public sealed class DeepFactorizationFamily : IProblemFamily
+public sealed class DeepFactorizationFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "deep-factorization";
     public const int DefaultDepth = 2, MaxDepth = 10;
 
-    public string Name => FamilyName;
+    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.Sensing, ParameterNames.Depth];
 
-    public IReadOnlyList<string> Validate(TrialParameters parameters)
+    protected override void Check(List<string> errors, TrialParameters parameters)
     {
-        var errors = new List<string>();
         SensingValidation.CheckShape(errors, parameters, FamilyName, symmetric: false);
         var depth = parameters.Depth ?? DefaultDepth;
         if (depth < 2 || depth > MaxDepth)
             errors.Add($"depth: {depth} is not allowed; it must be between 2 and {MaxDepth} (depth 2 is general sensing, X = W_2 W_1).");
-        SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.P, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         SensingValidation.CheckMeasurementCount(errors, parameters, FamilyName, symmetric: false);
-        return errors;
     }
 
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed)
+    protected override IFactorizedProblem Draw(TrialParameters parameters, TrialSeed seed)
     {
         GeneralMeasurementOperator? map = null;
-        var sensing = GeneralSensingFamily.SampleLowRank(FamilyName, parameters, Validate(parameters), seed, (ref RandomStream stream) =>
+        var sensing = GeneralSensingFamily.SampleLowRank(FamilyName, parameters, seed, (ref RandomStream stream) =>
         {
             map = new GeneralMeasurementOperator(parameters.M!.Value, parameters.D1, parameters.D2, ref stream);
             var (p, q) = map.Moments();

@@ -13,16 +13,15 @@ namespace Sweeps.Numerics.Problems.Hadamard;
 /// m, noise. k does not apply (only its default, k = d, is accepted), nor do p, r2, k2, sparsity.
 /// flat-convex is rejected at depth 1, where every interpolant is equally flat.
 /// </summary>
-public sealed class HadamardSparseFamily : IProblemFamily
+public sealed class HadamardSparseFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "hadamard-sparse";
     public const int DefaultDepth = 2, MaxDepth = 10;
 
-    public string Name => FamilyName;
+    public override IReadOnlyList<string> Parameters { get; } = [ParameterNames.D1, ParameterNames.D2, ParameterNames.R, ParameterNames.M, ParameterNames.Noise, ParameterNames.NoiseRelative, ParameterNames.Depth];
 
-    public IReadOnlyList<string> Validate(TrialParameters parameters)
+    protected override void Check(List<string> errors, TrialParameters parameters)
     {
-        var errors = new List<string>();
         var (d, r) = (parameters.D1, parameters.R);
         if (d < 1)
             errors.Add($"d1: {d} is not allowed; it must be at least 1 (give d, the length of x).");
@@ -39,21 +38,16 @@ public sealed class HadamardSparseFamily : IProblemFamily
             errors.Add($"depth: 1 is not allowed with flat-convex: the linear model x = v_1 has the constant Hessian trace 2 tr D, " +
                 "so every interpolant is equally flat; use depth >= 2 (or nuclear for plain l1).");
         SensingValidation.CheckNoise(errors, parameters);
-        SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.P, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         if (parameters.M is not { } m)
             errors.Add($"m: missing; {FamilyName} needs the number of measurements (at least 1).");
         else if (m < 1)
             errors.Add($"m: {m} is not allowed; it must be at least 1.");
         else if (d >= 1 && (long)m * d * sizeof(double) > SensingValidation.MaxOperatorBytes)
             errors.Add($"m: {m} is not allowed with d = {d}: the measurement matrix would exceed 2 GiB; lower m or d.");
-        return errors;
     }
 
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed)
+    protected override IFactorizedProblem Draw(TrialParameters parameters, TrialSeed seed)
     {
-        var errors = Validate(parameters);
-        if (errors.Count > 0)
-            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
         var (d, r) = (parameters.D1, parameters.R);
 
         var truthStream = seed.Stream(StreamPurpose.Truth);

@@ -11,24 +11,19 @@ namespace Sweeps.Numerics.Problems.Network;
 /// Measurements stream; y_i = x_i^T M x_i + sigma xi_i from the Noise stream. Student widths k (U1) and
 /// k2 (U2). r2 = k2 = 0 is covariance estimation; with r = k = 1 also phase retrieval.
 /// </summary>
-public sealed class QuadraticNetworkFamily : IProblemFamily
+public sealed class QuadraticNetworkFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "quadratic-network";
-
-    // Decompositions must not depend on the machine's core count.
-    static QuadraticNetworkFamily() => MathNet.Numerics.Control.UseSingleThread();
-
-    public string Name => FamilyName;
 
     /// <summary>
     /// d (d1 = d2), 1 &lt;= r, k &gt;= r, r2 &gt;= 0 (default 0), k2 &gt;= r2 (default 0), r + r2 &lt;= d, m between 1 and
     /// d(d+1)/2, noise &gt;= 0; p, depth and sparsity rejected.
     /// </summary>
-    public IReadOnlyList<string> Validate(TrialParameters parameters)
+    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.Sensing, ParameterNames.R2, ParameterNames.K2];
+
+    protected override void Check(List<string> errors, TrialParameters parameters)
     {
-        var errors = new List<string>();
         SensingValidation.CheckShape(errors, parameters, FamilyName, symmetric: true);
-        SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.P, ParameterNames.Depth, ParameterNames.Sparsity);
         var (r2, k2) = (parameters.R2 ?? 0, parameters.K2 ?? 0);
         if (r2 < 0)
             errors.Add($"r2: {r2} is not allowed; it must be at least 0.");
@@ -37,14 +32,10 @@ public sealed class QuadraticNetworkFamily : IProblemFamily
         if (k2 < Math.Max(r2, 0))
             errors.Add($"k2: {k2} is not allowed; it must be at least the negative rank r2 = {r2} (and at least 0).");
         SensingValidation.CheckMeasurementCount(errors, parameters, FamilyName, symmetric: true);
-        return errors;
     }
 
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed)
+    protected override IFactorizedProblem Draw(TrialParameters parameters, TrialSeed seed)
     {
-        var errors = Validate(parameters);
-        if (errors.Count > 0)
-            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
         var (d, r, r2) = (parameters.D1, parameters.R, parameters.R2 ?? 0);
 
         var truthStream = seed.Stream(StreamPurpose.Truth);

@@ -12,30 +12,24 @@ namespace Sweeps.Numerics.Problems.Robust;
 /// ||M||_F / sqrt(d1 d2). Noise xi ~ N(0, I) from the Noise stream when sigma = noise &gt; 0.
 /// Parameters: d1, d2 (or d), r, k, sparsity (required, 0..min(d1, d2)), noise; m, p, depth, r2, k2 are rejected.
 /// </summary>
-public sealed class RobustPcaFamily : IProblemFamily
+public sealed class RobustPcaFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "robust-pca";
 
-    public string Name => FamilyName;
+    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.LowRank, ParameterNames.Sparsity];
 
-    public IReadOnlyList<string> Validate(TrialParameters parameters)
+    protected override void Check(List<string> errors, TrialParameters parameters)
     {
-        var errors = new List<string>();
         SensingValidation.CheckShape(errors, parameters, FamilyName, symmetric: false);
-        SensingValidation.RejectUnused(errors, FamilyName, parameters, ParameterNames.M, ParameterNames.P, ParameterNames.Depth, ParameterNames.R2, ParameterNames.K2);
         var limit = Math.Min(parameters.D1, parameters.D2);
         if (parameters.Sparsity is not { } l)
             errors.Add($"sparsity: missing; {FamilyName} needs the number of corruptions per row and column, between 0 and min(d1, d2) = {limit}.");
         else if (l < 0 || l > limit)
             errors.Add($"sparsity: {l} is not allowed; at most that many corruptions go in each row and column, so it must be between 0 and min(d1, d2) = {limit}.");
-        return errors;
     }
 
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed)
+    protected override IFactorizedProblem Draw(TrialParameters parameters, TrialSeed seed)
     {
-        var errors = Validate(parameters);
-        if (errors.Count > 0)
-            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
         int d1 = parameters.D1, d2 = parameters.D2;
         var truth = GeneralSensingFamily.SampleTruth(d1, d2, parameters.R, seed);
         var corruption = SampleCorruption(d1, d2, parameters.Sparsity!.Value, 1 / Math.Sqrt(d1 * (double)d2), seed);

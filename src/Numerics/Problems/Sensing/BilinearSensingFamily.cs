@@ -10,21 +10,18 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// <see cref="GeneralSensingProblem"/> with P = (1/m) sum ||c_i||^2 a_i a_i^T and
 /// Q = (1/m) sum ||a_i||^2 c_i c_i^T, so flat-convex and nuclear apply unchanged.
 /// </summary>
-public sealed class BilinearSensingFamily : IProblemFamily
+public sealed class BilinearSensingFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "bilinear-sensing";
 
-    // Decompositions must not depend on the machine's core count.
-    static BilinearSensingFamily() => MathNet.Numerics.Control.UseSingleThread();
-
-    public string Name => FamilyName;
-
     /// <summary>As general-sensing: d1, d2, r, k, m (at most d1 d2), noise; the convex methods hold an m x d1 d2 projector, hence the same size cap.</summary>
-    public IReadOnlyList<string> Validate(TrialParameters parameters) =>
-        SensingValidation.Validate(parameters, FamilyName, symmetric: false);
+    public override IReadOnlyList<string> Parameters { get; } = SensingValidation.Sensing;
 
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed) =>
-        GeneralSensingFamily.SampleLowRank(FamilyName, parameters, Validate(parameters), seed, (ref RandomStream stream) =>
+    protected override void Check(List<string> errors, TrialParameters parameters) =>
+        SensingValidation.Validate(errors, parameters, FamilyName, symmetric: false);
+
+    protected override IFactorizedProblem Draw(TrialParameters parameters, TrialSeed seed) =>
+        GeneralSensingFamily.SampleLowRank(FamilyName, parameters, seed, (ref RandomStream stream) =>
         {
             var map = new BilinearMeasurementOperator(parameters.M!.Value, parameters.D1, parameters.D2, ref stream);
             var (p, q) = map.Moments();

@@ -9,23 +9,20 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// i.i.d. N(0, 1) from the Truth stream; A_i i.i.d. Gaussian from the Measurements stream;
 /// b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute) or noise_relative * ||A(M)|| / sqrt(m).
 /// </summary>
-public sealed class GeneralSensingFamily : IProblemFamily
+public sealed class GeneralSensingFamily() : ProblemFamily(FamilyName)
 {
     /// <summary>Draws a measurement map from the Measurements stream, with its flatness weights P (d1 x d1) and Q (d2 x d2).</summary>
     internal delegate (IMeasurementOperator Map, double[] P, double[] Q) MapSampler(ref RandomStream stream);
 
     public const string FamilyName = "general-sensing";
 
-    // Decompositions must not depend on the machine's core count.
-    static GeneralSensingFamily() => MathNet.Numerics.Control.UseSingleThread();
+    public override IReadOnlyList<string> Parameters { get; } = SensingValidation.Sensing;
 
-    public string Name => FamilyName;
+    protected override void Check(List<string> errors, TrialParameters parameters) =>
+        SensingValidation.Validate(errors, parameters, FamilyName, symmetric: false);
 
-    public IReadOnlyList<string> Validate(TrialParameters parameters) =>
-        SensingValidation.Validate(parameters, FamilyName, symmetric: false);
-
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed) =>
-        SampleLowRank(FamilyName, parameters, Validate(parameters), seed, (ref RandomStream stream) =>
+    protected override IFactorizedProblem Draw(TrialParameters parameters, TrialSeed seed) =>
+        SampleLowRank(FamilyName, parameters, seed, (ref RandomStream stream) =>
         {
             var map = new GeneralMeasurementOperator(parameters.M!.Value, parameters.D1, parameters.D2, ref stream);
             var (p, q) = map.Moments();
@@ -33,15 +30,13 @@ public sealed class GeneralSensingFamily : IProblemFamily
         });
 
     /// <summary>
-    /// An L R^T instance of <paramref name="family"/> (validated: <paramref name="errors"/> must be empty):
+    /// An L R^T instance of <paramref name="family"/> from validated parameters:
     /// truth from <see cref="SampleTruth"/>, the map and its moments P, Q drawn by <paramref name="measure"/>
     /// from the Measurements stream, b = A(M) + sigma xi.
     /// </summary>
     internal static GeneralSensingProblem SampleLowRank(
-        string family, TrialParameters parameters, IReadOnlyList<string> errors, TrialSeed seed, MapSampler measure)
+        string family, TrialParameters parameters, TrialSeed seed, MapSampler measure)
     {
-        if (errors.Count > 0)
-            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
         var truth = SampleTruth(parameters.D1, parameters.D2, parameters.R, seed);
         var stream = seed.Stream(StreamPurpose.Measurements);
         var (map, p, q) = measure(ref stream);

@@ -4,24 +4,29 @@ namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
 /// The parameter checks shared by the matrix families (SCIENCE.md 2.1-2.4, 2.6): a full check for the
-/// sensing families and its pieces (shape, unused parameters, number of measurements) for the others.
+/// sensing families and its pieces (shape, noise, number of measurements) for the others. A parameter a family does
+/// not take is rejected by <see cref="ProblemFamily"/> from the family's declared parameters.
 /// </summary>
 internal static class SensingValidation
 {
     /// <summary>The largest dense measurement operator we agree to hold: 2 GiB.</summary>
     public const long MaxOperatorBytes = 2L << 30;
 
+    /// <summary>The parameters of a low-rank truth with Gaussian noise: d1, d2, r, k, noise, noise_relative.</summary>
+    public static IReadOnlyList<string> LowRank { get; } =
+        [ParameterNames.D1, ParameterNames.D2, ParameterNames.R, ParameterNames.K, ParameterNames.Noise, ParameterNames.NoiseRelative];
+
+    /// <summary>The sensing families' parameters: <see cref="LowRank"/> and m.</summary>
+    public static IReadOnlyList<string> Sensing { get; } = [.. LowRank, ParameterNames.M];
+
     /// <summary>
     /// Messages for every bad field. <paramref name="symmetric"/> selects X = U U^T (d1 = d2 = d,
     /// d(d+1)/2 unknowns, packed operator rows) over X = L R^T (d1 d2 unknowns).
     /// </summary>
-    public static IReadOnlyList<string> Validate(TrialParameters parameters, string family, bool symmetric)
+    public static void Validate(List<string> errors, TrialParameters parameters, string family, bool symmetric)
     {
-        var errors = new List<string>();
         CheckShape(errors, parameters, family, symmetric);
-        RejectUnused(errors, family, parameters, ParameterNames.P, ParameterNames.Depth, ParameterNames.R2, ParameterNames.K2, ParameterNames.Sparsity);
         CheckMeasurementCount(errors, parameters, family, symmetric);
-        return errors;
     }
 
     /// <summary>d1, d2 (equal when <paramref name="symmetric"/>), 1 &lt;= r &lt;= min(d1, d2), k &gt;= r, and <see cref="CheckNoise"/>.</summary>
@@ -53,26 +58,6 @@ internal static class SensingValidation
             errors.Add($"noise_relative: {relative} is not allowed; it must be a finite number >= 0.");
         else if (parameters.Noise != 0)
             errors.Add($"noise_relative: {relative} is not allowed together with noise = {parameters.Noise}; give one of them (noise is an absolute sigma, noise_relative a multiple of ||A(M)|| / sqrt(m)).");
-    }
-
-    /// <summary>One message for each of the named problem parameters that is set although <paramref name="family"/> does not use it.</summary>
-    public static void RejectUnused(List<string> errors, string family, TrialParameters parameters, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            object? value = name switch
-            {
-                ParameterNames.M => parameters.M,
-                ParameterNames.P => parameters.P,
-                ParameterNames.Depth => parameters.Depth,
-                ParameterNames.R2 => parameters.R2,
-                ParameterNames.K2 => parameters.K2,
-                ParameterNames.Sparsity => parameters.Sparsity,
-                _ => throw new ArgumentOutOfRangeException(nameof(names), name, "not an optional problem parameter"),
-            };
-            if (value is not null)
-                errors.Add($"{name}: {value} does not apply to {family}; remove it.");
-        }
     }
 
     /// <summary>m present, between 1 and the unknowns of X, and a dense operator (m x unknowns) within <see cref="MaxOperatorBytes"/>.</summary>

@@ -9,23 +9,17 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// Z (d x r) i.i.d. N(0, 1) from the Truth stream; A_i = (G + G^T)/2 from the Measurements
 /// stream; b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute) or noise_relative * ||A(M)|| / sqrt(m).
 /// </summary>
-public sealed class SymmetricSensingFamily : IProblemFamily
+public sealed class SymmetricSensingFamily() : ProblemFamily(FamilyName)
 {
     public const string FamilyName = "symmetric-sensing";
 
-    // Decompositions must not depend on the machine's core count.
-    static SymmetricSensingFamily() => MathNet.Numerics.Control.UseSingleThread();
+    public override IReadOnlyList<string> Parameters { get; } = SensingValidation.Sensing;
 
-    public string Name => FamilyName;
+    protected override void Check(List<string> errors, TrialParameters parameters) =>
+        SensingValidation.Validate(errors, parameters, FamilyName, symmetric: true);
 
-    public IReadOnlyList<string> Validate(TrialParameters parameters) =>
-        SensingValidation.Validate(parameters, FamilyName, symmetric: true);
-
-    public IFactorizedProblem Sample(TrialParameters parameters, TrialSeed seed)
+    protected override IFactorizedProblem Draw(TrialParameters parameters, TrialSeed seed)
     {
-        var errors = Validate(parameters);
-        if (errors.Count > 0)
-            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
         var (d, r) = (parameters.D1, parameters.R);
 
         var truthStream = seed.Stream(StreamPurpose.Truth);
