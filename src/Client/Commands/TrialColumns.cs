@@ -3,8 +3,8 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Client.Commands;
 
 /// <summary>
-/// A trial as the ordered trials.csv columns (DESIGN.md): inputs, then metrics, then extras and the
-/// reason. Values that do not apply are null (an empty cell, a JSON null).
+/// A trial as the ordered trials.csv columns (DESIGN.md): inputs, then metrics, then the
+/// <see cref="Output.TrialTable.Certificate"/> columns (convex methods), then extras and the reason. Values that do not apply are null (an empty cell, a JSON null).
 /// </summary>
 public static class TrialColumns
 {
@@ -20,6 +20,8 @@ public static class TrialColumns
             ("flat_trace_at_truth", Finite(r.FlatTraceAtTruth)), ("balance_gap", Finite(r.BalanceGap)),
             ("rank", r.Rank), ("iterations", r.Iterations), ("seconds", r.Seconds),
         };
+        if (r.Certified is not null)
+            columns.AddRange([("duality_gap", Finite(r.DualityGap)), ("certified", r.Certified)]);
         columns.AddRange(r.Extras.Select(e => (e.Key, (object?)Finite(e.Value))));
         columns.Add(("reason", r.Reason));
         return columns;

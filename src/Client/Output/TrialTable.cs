@@ -10,9 +10,10 @@ namespace Sweeps.Client.Output;
 
 /// <summary>
 /// trials.csv / trials.parquet: one row per trial, sorted by cell, method (spec order), trial.
-/// Columns, in this order: <see cref="Leading"/>, then the extras (sorted by name: the records'
-/// family-specific metrics and the spec's parameters that have no leading column, such as alpha, whether
-/// given to every method or to one method only), then <c>reason</c>. A parameter column holds the value the
+/// Columns, in this order: <see cref="Leading"/>, the <see cref="Certificate"/> columns (when a trial of
+/// the table has a certificate, i.e. ran a convex method), then the extras
+/// (sorted by name: the records' family-specific metrics and the spec's parameters that have no leading
+/// column, such as alpha, whether given to every method or to one method only), then <c>reason</c>. A parameter column holds the value the
 /// trial ran with (a method's own value over the grid's). A value that does not apply (NaN, a parameter
 /// absent: the method's default) is empty.
 /// </summary>
@@ -24,6 +25,12 @@ public sealed class TrialTable
         "success", "loss", "hessian_trace", "flat_trace_at_truth", "balance_gap", "rank", "iterations", "seconds",
     ];
 
+    /// <summary>
+    /// The convex methods' certificate (docs/METHODS.md "Certificates"), right after <see cref="Leading"/>: added
+    /// later, so they are not in <see cref="Leading"/>, which older trials.csv files must still match.
+    /// </summary>
+    public static IReadOnlyList<string> Certificate { get; } = ["duality_gap", "certified"];
+
     private static readonly string[] LeadingParameters = ["d1", "d2", "r", "k", "m", "p", "noise", "depth"];
 
     private TrialTable(IReadOnlyList<(string Name, ColumnKind Kind)> columns, IReadOnlyList<object?[]> rows)
@@ -34,7 +41,7 @@ public sealed class TrialTable
 
     public IReadOnlyList<(string Name, ColumnKind Kind)> Columns { get; }
 
-    /// <summary>Values per column: long? (Integer), double (Real), string? (Text), bool (Flag), ulong (Seed).</summary>
+    /// <summary>Values per column: long? (Integer), double (Real), string? (Text), bool (Flag), bool? (OptionalFlag), ulong (Seed).</summary>
     public IReadOnlyList<object?[]> Rows { get; }
 
     public static TrialTable Build(SweepDefinition sweep, IEnumerable<TrialRecord> records)
@@ -49,10 +56,13 @@ public sealed class TrialTable
         var parameterExtras = sweep.Cells.SelectMany(c => c.Parameters.Keys)
             .Concat(sweep.Methods.SelectMany(m => sweep.Variant(m)?.Parameters.Keys ?? Enumerable.Empty<string>())).Where(n => n != ParameterNames.D && !LeadingParameters.Contains(n));
         var extras = sorted.SelectMany(x => x.Record.Extras.Select(e => e.Key)).Concat(parameterExtras)
-            .Where(n => !Leading.Contains(n) && n != "reason").Distinct().Order(StringComparer.Ordinal).ToList();
+            .Where(n => !Leading.Contains(n) && !Certificate.Contains(n) && n != "reason").Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var columns = Leading.Select(n => (n, Kind(n))).Concat(extras.Select(n => (n, ColumnKind.Real))).Append(("reason", ColumnKind.Text)).ToList();
-        var rows = sorted.Select(x => Row(sweep.Problem, x.Cell, sweep.Variant(x.Record.Method), x.Record, extras)).ToList();
+        var certified = sorted.Any(x => x.Record.Certified is not null);
+        var columns = Leading.Select(n => (n, Kind(n)))
+            .Concat(certified ? [("duality_gap", ColumnKind.Real), ("certified", ColumnKind.OptionalFlag)] : Array.Empty<(string, ColumnKind)>())
+            .Concat(extras.Select(n => (n, ColumnKind.Real))).Append(("reason", ColumnKind.Text)).ToList();
+        var rows = sorted.Select(x => Row(sweep.Problem, x.Cell, sweep.Variant(x.Record.Method), x.Record, certified, extras)).ToList();
         return new TrialTable(columns, rows);
     }
 
@@ -65,7 +75,7 @@ public sealed class TrialTable
         _ => ColumnKind.Real,
     };
 
-    private static object?[] Row(string problem, CellDefinition cell, MethodVariant? variant, TrialRecord t, List<string> extras)
+    private static object?[] Row(string problem, CellDefinition cell, MethodVariant? variant, TrialRecord t, bool certified, List<string> extras)
     {
         // The leading parameter columns hold the values the trial ran with, defaults included (k = min(d1, d2), noise 0).
         var parameters = variant?.Apply(cell.Parameters) ?? cell.Parameters;
@@ -79,6 +89,7 @@ public sealed class TrialTable
             (long?)p.D1, (long?)p.D2, (long?)p.R, (long?)p.K, (long?)p.M, p.P ?? double.NaN, p.Noise, (long?)p.Depth,
             t.Seed, t.Status, t.RelError, t.Success, t.Loss, t.HessianTrace, t.FlatTraceAtTruth, t.BalanceGap,
             (long?)t.Rank, (long?)t.Iterations, t.Seconds,
+            .. certified ? new object?[] { t.DualityGap ?? double.NaN, t.Certified } : [],
             .. extras.Select(e => (object?)(extraValues.TryGetValue(e, out var v) ? v : Parameter(e))),
             t.Reason,
         ];
@@ -120,6 +131,7 @@ public sealed class TrialTable
             ColumnKind.Integer => new DataField<long?>(c.Name),
             ColumnKind.Real => new DataField<double?>(c.Name),
             ColumnKind.Flag => new DataField<bool>(c.Name),
+            ColumnKind.OptionalFlag => new DataField<bool?>(c.Name),
             ColumnKind.Seed => new DataField<ulong>(c.Name),
             _ => new DataField<string>(c.Name, true),
         })).ToArray();
@@ -138,6 +150,9 @@ public sealed class TrialTable
                     break;
                 case ColumnKind.Flag:
                     await group.WriteAsync<bool>(fields[c], new ReadOnlyMemory<bool>(column.Cast<bool>().ToArray()));
+                    break;
+                case ColumnKind.OptionalFlag:
+                    await group.WriteAsync<bool>(fields[c], column.Cast<bool?>().ToArray().AsMemory());
                     break;
                 case ColumnKind.Seed:
                     await group.WriteAsync<ulong>(fields[c], new ReadOnlyMemory<ulong>(column.Cast<ulong>().ToArray()));

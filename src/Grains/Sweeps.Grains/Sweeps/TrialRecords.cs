@@ -10,7 +10,7 @@ internal static class TrialRecords
     public static TrialRecord From(TrialWork work, int trial, ulong seed, TrialResult result) => new(
         work.CellKey, work.Method, trial, seed, result.Status.ToName(), result.Reason, result.RelError, result.Success,
         result.Loss, result.HessianTrace, result.FlatTraceAtTruth, result.BalanceGap, result.Rank, result.Iterations,
-        result.Seconds, [.. result.Extras]);
+        result.Seconds, [.. result.Extras], double.IsNaN(result.DualityGap) ? null : result.DualityGap, result.Certified);
 
     /// <summary>A trial that threw is recorded as diverged with the exception as its reason, never lost.</summary>
     public static TrialRecord Failed(TrialWork work, int trial, ulong seed, Exception error, double seconds) => new(
