@@ -24,7 +24,7 @@ public static class L1Certificate
             residual += r * r;
         }
         var dual = Kernels.Dot(b, y) / (1 + DualInfeasibility(rows, w, y));
-        return Certificate.Of(primal, dual, Math.Sqrt(residual) / Math.Max(Kernels.Norm(b), double.Epsilon));
+        return Certificate.Of(primal, dual, Math.Sqrt(residual) / Math.Max(Kernels.Norm(b), double.Epsilon), Certificate.ExactTolerance);
     }
 
     /// <summary>max(0, max_i |A^T y|_i / w_i - 1): how far y is outside the dual-feasible set.</summary>

@@ -65,7 +65,7 @@ public static class WeightedL1Program
             var reason = status == Solver.ResultStatus.INFEASIBLE
                 ? "the measurements admit no exact interpolant (A x = b is inconsistent), so the l1 program has no feasible point."
                 : $"GLOP ended with status {status}.";
-            return new Result(x, y, TrialStatus.Diverged, iterations, reason, new Certificate(double.NaN, double.NaN, false));
+            return new Result(x, y, TrialStatus.Diverged, iterations, reason, Certificate.None);
         }
         for (var j = 0; j < n; j++) x[j] = positive[j].SolutionValue() - negative[j].SolutionValue();
         for (var i = 0; i < m; i++) y[i] = equations[i].DualValue();

@@ -23,7 +23,7 @@ public sealed record TrialResult
     /// <summary>The convex method's measured relative duality gap (docs/METHODS.md "Certificates"); NaN for other methods.</summary>
     public double DualityGap { get; init; } = double.NaN;
 
-    /// <summary>Whether the optimality conditions hold to <see cref="Methods.Certificate.Tolerance"/>; null for nonconvex methods.</summary>
+    /// <summary>Whether the optimality conditions hold to the certificate's tolerance (<see cref="Methods.Certificate"/>); null for nonconvex methods.</summary>
     public bool? Certified { get; init; }
 
     /// <summary>Same numbers, wall time aside: the determinism contract.</summary>

@@ -92,7 +92,7 @@ public sealed class HadamardExactL1Tests
     {
         var result = TrialRunner.Run(Parameters(d: 60, r: 3, m: 30, depth: 2, seed: 5, method: "nuclear"));
         Assert.True(result.Certified);
-        Assert.InRange(result.DualityGap, -Certificate.Tolerance, Certificate.Tolerance);
+        Assert.InRange(result.DualityGap, -Certificate.ExactTolerance, Certificate.ExactTolerance);
     }
 
     /// <summary>
@@ -150,8 +150,8 @@ public sealed class HadamardExactL1Tests
         var moved = (double[])solved.X.Clone();
         Kernels.Axpy(1e-3 / Kernels.Norm(direction), direction, moved);
         var corrupted = L1Certificate.Check(rows, problem.Data, weights, moved, solved.Y);
-        Assert.True(corrupted.PrimalResidual <= Certificate.Tolerance);
+        Assert.True(corrupted.PrimalResidual <= Certificate.ExactTolerance);
         Assert.False(corrupted.Certified, $"gap {corrupted.DualityGap:G3}");
-        Assert.True(corrupted.DualityGap > Certificate.Tolerance);
+        Assert.True(corrupted.DualityGap > Certificate.ExactTolerance);
     }
 }
