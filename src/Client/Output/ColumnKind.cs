@@ -15,6 +15,9 @@ public enum ColumnKind
     /// <summary>Boolean.</summary>
     Flag,
 
+    /// <summary>Boolean, possibly absent (bool?).</summary>
+    OptionalFlag,
+
     /// <summary>Unsigned 64-bit trial seed.</summary>
     Seed,
 }

@@ -8,7 +8,7 @@ namespace Sweeps.Client.Output;
 /// trials.csv / trials.parquet (<see cref="TrialTable"/>, for <c>run</c> and <c>export</c>) and <c>sweeps trial</c>
 /// (its table and <c>--json</c>). Identity, then the parameters with a leading column (<see cref="ParameterTable"/>,
 /// the values the trial ran with, defaults included), the seed, then the metrics. A new metric is one entry of
-/// <see cref="Metrics"/>. Values: long? (Integer), double with NaN for absent (Real), string? (Text), bool (Flag), ulong (Seed).
+/// <see cref="Metrics"/>; the certificate columns follow when a trial has one. Values: long? (Integer), double with NaN for absent (Real), string? (Text), bool (Flag), ulong (Seed).
 /// </summary>
 public static class TrialRow
 {
@@ -38,6 +38,15 @@ public static class TrialRow
         .. Metrics.Select(m => (m.Name, m.Kind)),
     ];
 
+    /// <summary>
+    /// The convex methods' certificate (docs/METHODS.md "Certificates"), right after <see cref="Columns"/> in tables that
+    /// hold a certified trial: added after 1.0.0, so tables of nonconvex methods keep their 1.0.0 columns.
+    /// </summary>
+    public static IReadOnlyList<(string Name, ColumnKind Kind)> Certificate { get; } = [("duality_gap", ColumnKind.Real), ("certified", ColumnKind.OptionalFlag)];
+
+    /// <summary>The values of <see cref="Certificate"/>: the gap (NaN when absent) and the verdict (null when absent).</summary>
+    public static object?[] CertificateValues(TrialRecord record) => [record.DualityGap ?? double.NaN, record.Certified];
+
     /// <summary>The values of <see cref="Columns"/> for a trial of cell <paramref name="cell"/> run with <paramref name="parameters"/>.</summary>
     public static object?[] Leading(long cell, TrialParameters parameters, TrialRecord record) =>
     [
@@ -63,6 +72,7 @@ public static class TrialRow
     public static IReadOnlyList<(string Name, object? Value)> Named(long cell, TrialParameters parameters, TrialRecord record) =>
     [
         .. Columns.Zip(Leading(cell, parameters, record), (c, v) => (c.Name, v is double d && double.IsNaN(d) ? null : v)),
+        .. record.Certified is null ? [] : Certificate.Zip(CertificateValues(record), (c, v) => (c.Name, v is double d && double.IsNaN(d) ? null : v)),
         .. (record.Extras.IsDefault ? [] : record.Extras).Select(e => (e.Key, double.IsNaN(e.Value) ? null : (object?)e.Value)),
         ("reason", record.Reason),
     ];

@@ -10,7 +10,8 @@ namespace Sweeps.Client.Output;
 
 /// <summary>
 /// trials.csv / trials.parquet: one row per trial, sorted by cell, method (spec order), trial.
-/// Columns, in this order: <see cref="Leading"/> (<see cref="TrialRow"/>), then the extras (sorted by name: the records'
+/// Columns, in this order: <see cref="Leading"/> (<see cref="TrialRow"/>), the <see cref="Certificate"/> columns (when a
+/// trial of the table has a certificate, i.e. ran a convex method), then the extras (sorted by name: the records'
 /// family-specific metrics and the spec's parameters that have no leading column, such as alpha, whether
 /// given to every method or to one method only), then <c>reason</c>. A parameter column holds the value the
 /// trial ran with (a method's own value over the grid's). A value that does not apply (NaN, a parameter
@@ -20,6 +21,9 @@ public sealed class TrialTable
 {
     public static IReadOnlyList<string> Leading { get; } = [.. TrialRow.Columns.Select(c => c.Name)];
 
+    /// <summary>The convex methods' certificate columns (<see cref="TrialRow.Certificate"/>).</summary>
+    public static IReadOnlyList<string> Certificate { get; } = [.. TrialRow.Certificate.Select(c => c.Name)];
+
     private TrialTable(IReadOnlyList<(string Name, ColumnKind Kind)> columns, IReadOnlyList<object?[]> rows)
     {
         Columns = columns;
@@ -28,7 +32,7 @@ public sealed class TrialTable
 
     public IReadOnlyList<(string Name, ColumnKind Kind)> Columns { get; }
 
-    /// <summary>Values per column: long? (Integer), double (Real), string? (Text), bool (Flag), ulong (Seed).</summary>
+    /// <summary>Values per column: long? (Integer), double (Real), string? (Text), bool (Flag), bool? (OptionalFlag), ulong (Seed).</summary>
     public IReadOnlyList<object?[]> Rows { get; }
 
     public static TrialTable Build(SweepDefinition sweep, IEnumerable<TrialRecord> records)
@@ -43,14 +47,16 @@ public sealed class TrialTable
         var parameterExtras = sweep.Cells.SelectMany(c => c.Parameters.Keys)
             .Concat(sweep.Methods.SelectMany(m => sweep.Variant(m)?.Parameters.Keys ?? Enumerable.Empty<string>())).Where(n => ParameterTable.Get(n).Column == TrialColumnPlace.Extra);
         var extras = sorted.SelectMany(x => x.Record.Extras.Select(e => e.Key)).Concat(parameterExtras)
-            .Where(n => !Leading.Contains(n) && n != "reason").Distinct().Order(StringComparer.Ordinal).ToList();
+            .Where(n => !Leading.Contains(n) && !Certificate.Contains(n) && n != "reason").Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var columns = TrialRow.Columns.Concat(extras.Select(n => (n, ColumnKind.Real))).Append(("reason", ColumnKind.Text)).ToList();
-        var rows = sorted.Select(x => Row(sweep.Problem, x.Cell, sweep.Variant(x.Record.Method), x.Record, extras)).ToList();
+        var certified = sorted.Any(x => x.Record.Certified is not null);
+        var columns = TrialRow.Columns.Concat(certified ? TrialRow.Certificate : [])
+            .Concat(extras.Select(n => (n, ColumnKind.Real))).Append(("reason", ColumnKind.Text)).ToList();
+        var rows = sorted.Select(x => Row(sweep.Problem, x.Cell, sweep.Variant(x.Record.Method), x.Record, certified, extras)).ToList();
         return new TrialTable(columns, rows);
     }
 
-    private static object?[] Row(string problem, CellDefinition cell, MethodVariant? variant, TrialRecord t, List<string> extras)
+    private static object?[] Row(string problem, CellDefinition cell, MethodVariant? variant, TrialRecord t, bool certified, List<string> extras)
     {
         // The leading parameter columns hold the values the trial ran with, defaults included (k = min(d1, d2), noise 0).
         var parameters = variant?.Apply(cell.Parameters) ?? cell.Parameters;
@@ -61,6 +67,7 @@ public sealed class TrialTable
         return
         [
             .. TrialRow.Leading(cell.Index, p, t),
+            .. certified ? TrialRow.CertificateValues(t) : [],
             .. extras.Select(e => (object?)(extraValues.TryGetValue(e, out var v) ? v : Parameter(e))),
             t.Reason,
         ];
@@ -111,6 +118,7 @@ public sealed class TrialTable
             ColumnKind.Integer => new DataField<long?>(c.Name),
             ColumnKind.Real => new DataField<double?>(c.Name),
             ColumnKind.Flag => new DataField<bool>(c.Name),
+            ColumnKind.OptionalFlag => new DataField<bool?>(c.Name),
             ColumnKind.Seed => new DataField<ulong>(c.Name),
             _ => new DataField<string>(c.Name, true),
         })).ToArray();
@@ -129,6 +137,9 @@ public sealed class TrialTable
                     break;
                 case ColumnKind.Flag:
                     await group.WriteAsync<bool>(fields[c], new ReadOnlyMemory<bool>(column.Cast<bool>().ToArray()));
+                    break;
+                case ColumnKind.OptionalFlag:
+                    await group.WriteAsync<bool>(fields[c], column.Cast<bool?>().ToArray().AsMemory());
                     break;
                 case ColumnKind.Seed:
                     await group.WriteAsync<ulong>(fields[c], new ReadOnlyMemory<ulong>(column.Cast<ulong>().ToArray()));

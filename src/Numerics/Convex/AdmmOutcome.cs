@@ -2,5 +2,8 @@ using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.Convex;
 
-/// <summary>How an <see cref="AffineAdmm"/> run ended, with its final relative primal and dual residuals.</summary>
-internal sealed record AdmmOutcome(TrialStatus Status, int Iterations, double PrimalResidual, double DualResidual, string? Reason);
+/// <summary>
+/// How an <see cref="AffineAdmm"/> run ended, with its final relative primal and dual residuals and the
+/// unscaled multiplier G = rho U, a subgradient of g at the last Z (null when the run ended at Z = 0 before iterating).
+/// </summary>
+internal sealed record AdmmOutcome(TrialStatus Status, int Iterations, double PrimalResidual, double DualResidual, string? Reason, double[]? Multiplier = null);

@@ -65,7 +65,7 @@ internal static class AffineAdmm
                 return new AdmmOutcome(TrialStatus.Diverged, iteration, primal, dual,
                     $"ADMM produced non-finite values at iteration {iteration}.");
             if (primal <= options.Tolerance && dual <= options.Tolerance)
-                return new AdmmOutcome(TrialStatus.Converged, iteration, primal, dual, null);
+                return new AdmmOutcome(TrialStatus.Converged, iteration, primal, dual, null, Multiplier(u, rho));
 
             if (primal > BalanceRatio * dual)
             {
@@ -79,6 +79,15 @@ internal static class AffineAdmm
             }
         }
         return new AdmmOutcome(TrialStatus.IterationLimit, options.MaxIterations, primal, dual,
-            $"ADMM stopped at the iteration cap {options.MaxIterations} with relative residuals primal {primal:G3}, dual {dual:G3} (tolerance {options.Tolerance:G3}).");
+            $"ADMM stopped at the iteration cap {options.MaxIterations} with relative residuals primal {primal:G3}, dual {dual:G3} (tolerance {options.Tolerance:G3}).",
+            Multiplier(u, rho));
+    }
+
+    /// <summary>rho U: the Z-step's optimality condition rho (Y+ + U - Z+) in the subdifferential of g at Z+ makes it a subgradient there.</summary>
+    private static double[] Multiplier(double[] u, double rho)
+    {
+        var g = (double[])u.Clone();
+        Kernels.Scale(rho, g);
+        return g;
     }
 }

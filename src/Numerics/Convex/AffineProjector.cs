@@ -95,6 +95,22 @@ public sealed class AffineProjector
         return new AffineProjector(rows[..(rank * n)], data[..rank], rank, n, dropped, inconsistency);
     }
 
+    /// <summary>c = C^{-1} b, the data in the orthonormalized rows: the dual of min g(Y) s.t. W Y = c is max c^T mu - g^*(W^T mu).</summary>
+    public ReadOnlySpan<double> OrthonormalData => _data;
+
+    /// <summary>mu = W v (length <see cref="Rank"/>): the coordinates of v's component in the row space of Ã.</summary>
+    public void Coordinates(ReadOnlySpan<double> v, Span<double> mu)
+    {
+        for (var j = 0; j < Rank; j++) mu[j] = Kernels.Dot(_rows.AsSpan(j * Length, Length), v);
+    }
+
+    /// <summary>v = W^T mu, an element of the range of Ã^* (the adjoint of the orthonormalized map).</summary>
+    public void Synthesize(ReadOnlySpan<double> mu, Span<double> v)
+    {
+        v[..Length].Clear();
+        for (var j = 0; j < Rank; j++) Kernels.Axpy(mu[j], _rows.AsSpan(j * Length, Length), v);
+    }
+
     /// <summary>v := Proj(v) = v - W^T (W v - c).</summary>
     public void Project(Span<double> v)
     {

@@ -28,7 +28,7 @@ public static class ConvexSensing
         var theta = new double[problem.ParameterCount];
         problem.PackFactors(factors.Left, factors.Right, theta);
         var reasons = new[] { result.Reason, factors.Note, DroppedNote(constraint, problem.Measurements.Count) }.OfType<string>().ToArray();
-        return new Solution(theta, result.Status, result.Iterations, reasons.Length == 0 ? null : string.Join(" ", reasons));
+        return new Solution(theta, result.Status, result.Iterations, reasons.Length == 0 ? null : string.Join(" ", reasons), result.Certificate);
     }
 
     /// <summary>The reason text when the projector dropped dependent measurements (null when none).</summary>

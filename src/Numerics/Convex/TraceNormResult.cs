@@ -12,4 +12,11 @@ public sealed record TraceNormResult(
     int Iterations,
     double PrimalResidual,
     double DualResidual,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The measured duality gap at Z (<see cref="TraceNormCertificate"/>); not certified when the run diverged.</summary>
+    public Methods.Certificate? Certificate { get; init; }
+
+    /// <summary>The solver's multiplier G = rho U (<see cref="AdmmOutcome.Multiplier"/>) the certificate was built from.</summary>
+    internal double[]? Multiplier { get; init; }
+}

@@ -20,12 +20,19 @@ public sealed record TrialResult
     public required double Seconds { get; init; }
     public IReadOnlyList<KeyValuePair<string, double>> Extras { get; init; } = [];
 
+    /// <summary>The convex method's measured relative duality gap (docs/METHODS.md "Certificates"); NaN for other methods.</summary>
+    public double DualityGap { get; init; } = double.NaN;
+
+    /// <summary>Whether the optimality conditions hold to the certificate's tolerance (<see cref="Methods.Certificate"/>); null for nonconvex methods.</summary>
+    public bool? Certified { get; init; }
+
     /// <summary>Same numbers, wall time aside: the determinism contract.</summary>
     public bool SameNumbersAs(TrialResult other) =>
         Status == other.Status && Reason == other.Reason && Success == other.Success &&
         Same(RelError, other.RelError) && Same(Loss, other.Loss) && Same(HessianTrace, other.HessianTrace) &&
         Same(FlatTraceAtTruth, other.FlatTraceAtTruth) && Same(BalanceGap, other.BalanceGap) &&
         Rank == other.Rank && Iterations == other.Iterations &&
+        Same(DualityGap, other.DualityGap) && Certified == other.Certified &&
         Extras.Count == other.Extras.Count &&
         Extras.Zip(other.Extras).All(p => p.First.Key == p.Second.Key && Same(p.First.Value, p.Second.Value));
 

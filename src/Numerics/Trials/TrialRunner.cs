@@ -76,6 +76,8 @@ public static class TrialRunner
             Iterations = solution.Iterations,
             Seconds = clock.Elapsed.TotalSeconds,
             Extras = metrics.Extras,
+            DualityGap = solution.Certificate?.DualityGap ?? double.NaN,
+            Certified = solution.Certificate?.Certified,
         };
     }
 

@@ -6,6 +6,8 @@ namespace Sweeps.Grains.Sweeps;
 /// One finished trial as stored and exported: its key (cell, method, trial index), the trial
 /// seed that reproduces it (<c>sweeps trial --seed</c>), and every metric of SCIENCE.md section 4.
 /// NaN marks a value that does not apply. Status is the kebab-case name (converged, ...).
+/// DualityGap and Certified (convex methods' certificate) are null where they do not apply, and in
+/// records stored before they existed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Sweeps.TrialRecord")]
 public sealed record TrialRecord(
@@ -24,4 +26,6 @@ public sealed record TrialRecord(
     [property: Id(12)] int Rank,
     [property: Id(13)] int Iterations,
     [property: Id(14)] double Seconds,
-    [property: Id(15)] ImmutableArray<KeyValuePair<string, double>> Extras);
+    [property: Id(15)] ImmutableArray<KeyValuePair<string, double>> Extras,
+    [property: Id(16)] double? DualityGap = null,
+    [property: Id(17)] bool? Certified = null);

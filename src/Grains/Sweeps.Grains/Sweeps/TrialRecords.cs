@@ -13,7 +13,7 @@ public static class TrialRecords
     public static TrialRecord From(string cellKey, string method, int trial, ulong seed, TrialResult result) => new(
         cellKey, method, trial, seed, result.Status.ToName(), result.Reason, result.RelError, result.Success,
         result.Loss, result.HessianTrace, result.FlatTraceAtTruth, result.BalanceGap, result.Rank, result.Iterations,
-        result.Seconds, [.. result.Extras]);
+        result.Seconds, [.. result.Extras], double.IsNaN(result.DualityGap) ? null : result.DualityGap, result.Certified);
 
     /// <summary>A trial that threw is recorded as diverged with the exception as its reason, never lost.</summary>
     public static TrialRecord Failed(TrialWork work, int trial, ulong seed, Exception error, double seconds) => new(

@@ -192,7 +192,9 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
     /// <summary>
     /// flat: min sum_i D_i |x_i|^q s.t. A x = b, q = 2 - 2/L (depth &gt;= 2; at depth 1 every interpolant is
     /// equally flat and the run ends as diverged with that reason); nuclear: min ||x||_1 s.t. A x = b.
-    /// Both by <see cref="PowerPenaltySolver"/>; returns the balanced factors of the solution,
+    /// q = 1 (nuclear, and flat at depth 2) is a linear program, solved exactly with its certificate by
+    /// <see cref="WeightedL1Program"/>; 1 &lt; q &lt; 2, or an LP that fails (inconsistent noisy data), by
+    /// <see cref="PowerPenaltySolver"/>. Returns the balanced factors of the solution,
     /// |v_{l,i}| = |x_i|^{1/L} with the sign of x_i on v_1 (the flattest factorization of x).
     /// </summary>
     public Solution SolveConvex(ConvexObjective objective, ConvexOptions options, CancellationToken cancellation)
@@ -208,10 +210,23 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
         var (weights, q) = objective == ConvexObjective.Flat
             ? (_columnWeights.ToArray(), Exponent)
             : (Enumerable.Repeat(1.0, Dimension).ToArray(), 1.0);
+        string? lpReason = null;
+        if (q == 1)
+        {
+            var rows = Enumerable.Range(0, _operator.Count).Select(i => _operator.Matrix(i).ToArray()).ToArray();
+            var exact = WeightedL1Program.Solve(rows, _data, weights);
+            if (exact.Status == TrialStatus.Converged)
+            {
+                BalancedFactors(exact.X, theta);
+                return new Solution(theta, exact.Status, exact.Iterations, exact.Reason, exact.Certificate);
+            }
+            lpReason = $"The exact LP failed ({exact.Reason}); ADMM was used instead.";
+        }
         var constraint = AffineProjector.Build(_operator, _data, SpdRoots.Identity(1), SpdRoots.Identity(Dimension));
         var (x, status, iterations, reason) = PowerPenaltySolver.Solve(constraint, weights, q, options, cancellation);
         BalancedFactors(x, theta);
-        return new Solution(theta, status, iterations, reason);
+        var reasons = new[] { lpReason, reason }.OfType<string>().ToArray();
+        return new Solution(theta, status, iterations, reasons.Length == 0 ? null : string.Join(" ", reasons));
     }
 
     /// <summary>theta of the balanced factorization of x: v_{1,i} = sign(x_i) |x_i|^{1/L}, v_{l,i} = |x_i|^{1/L} for l &gt; 1.</summary>
