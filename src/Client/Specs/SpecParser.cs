@@ -223,16 +223,15 @@ internal static partial class SpecParser
     /// </summary>
     private static SpecMethod? ReadMethodEntry(YamlMappingNode mapping, string field, SpecCatalog catalog, SpecDraft draft, YamlFields fields)
     {
-        var entries = fields.Entries(mapping, field, ["name", .. ParameterNames.Method, .. SpecCommand.Fields]).ToList();
+        // An entry with a command is an external method (docs/EXTERNAL.md), which also takes timeout and sha256.
+        var external = mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: "command" });
+        var entries = fields.Entries(mapping, field, external ? ["name", .. ParameterNames.Method, .. SpecCommand.Fields] : ["name", .. ParameterNames.Method]).ToList();
         var nameNode = entries.FirstOrDefault(e => e.Key == "name").Value;
         if (nameNode is null)
         {
             fields.Add($"{field}.name: missing; give one of {string.Join(", ", catalog.Methods)}.");
             return null;
         }
-        var external = entries.Any(e => e.Key == "command");
-        if (!external && entries.FirstOrDefault(e => SpecCommand.Fields.Contains(e.Key)).Key is { } stray)
-            fields.Add($"{field}.{stray}: only an external method (an entry with a command) takes {stray}.");
         if (fields.Text(nameNode, field + ".name") is not { } name ||
             (external ? ExternalMethod(name, entries, field, catalog, fields) : KnownMethod(name, field + ".name", catalog, fields)) is not { } method)
             return null;

@@ -1,6 +1,6 @@
 """A Sweeps external method (docs/EXTERNAL.md): gradient descent from a small random start on
 f(U) = (1/m) sum_i (<A_i, U U^T> - b_i)^2 for symmetric sensing, grad f = (2/m) sum_i r_i (A_i + A_i^T) U.
-The instance folder is the last argument; the answer is U.npy and metrics.json in it."""
+The instance folder is the last argument; the answer is U.npy (X.npy = U U^T with --matrix) and metrics.json in it."""
 import json
 import sys
 from pathlib import Path
@@ -29,5 +29,8 @@ for t in range(max_iters):
     S = np.einsum("i,ijk->jk", r, A)
     U = U - step * (2.0 / m) * (S + S.T) @ U
 
-np.save(folder / "U.npy", U)
+if "--matrix" in sys.argv:
+    np.save(folder / "X.npy", U @ U.T)
+else:
+    np.save(folder / "U.npy", U)
 (folder / "metrics.json").write_text(json.dumps({"iterations": iterations, "status": status}))
