@@ -19,18 +19,21 @@ public static class SpecLoader
     /// <summary>Upper bound on the number of cells (each is held in memory with all its parameters).</summary>
     public const long MaxCells = 1_000_000;
 
-    public static LoadedSpec LoadFile(string path, SpecCatalog? catalog = null, long? trials = null) => Load(File.ReadAllText(path), catalog, trials);
+    public static LoadedSpec LoadFile(string path, SpecCatalog? catalog = null, long? trials = null) =>
+        Load(File.ReadAllText(path), catalog, trials, Path.GetDirectoryName(Path.GetFullPath(path)));
 
     /// <summary>
     /// Loads a spec; <paramref name="trials"/>, when given, replaces the spec's trials before
     /// validation (<c>sweeps run --trials</c>). The sweep id does not depend on trials, so more
-    /// trials extend the same sweep: the engine reuses every finished trial.
+    /// trials extend the same sweep: the engine reuses every finished trial. Relative script paths of
+    /// external methods are resolved against <paramref name="folder"/> (the spec's folder; default the current one).
     /// </summary>
-    public static LoadedSpec Load(string yaml, SpecCatalog? catalog = null, long? trials = null)
+    public static LoadedSpec Load(string yaml, SpecCatalog? catalog = null, long? trials = null, string? folder = null)
     {
         catalog ??= SpecCatalog.Default;
         var errors = new List<string>();
         var draft = SpecParser.Parse(yaml, catalog, errors);
+        ResolveCommands(draft, folder ?? Directory.GetCurrentDirectory(), errors);
         if (trials is { } t)
         {
             if (t < 1)
@@ -65,7 +68,7 @@ public static class SpecLoader
         var id = draft.Name ?? Numerics.Random.StableHash.Of(SpecText.Core(draft, withTrials: false)).ToString("x16", CultureInfo.InvariantCulture)[..12];
         var definition = new SweepDefinition(
             id, draft.Problem!, [.. methods.Select(m => m.Label)], cells, (int)draft.Trials, draft.Seed, draft.Tolerance, draft.RelativeToNoise,
-            [.. methods.Where(m => m.Parameters.Count > 0)]);
+            [.. methods.Where(m => m.Parameters.Count > 0 || m.Command is not null)]);
         return new LoadedSpec(
             definition,
             core + SpecText.Plots(plots, scatters),
@@ -108,7 +111,25 @@ public static class SpecLoader
     /// </summary>
     private static IEnumerable<MethodVariant> Variants(SpecMethod method) =>
         Expand(method.Lists, method.Fixed).Select(entry => new MethodVariant(
-            method.Lists.Count == 0 ? method.Name : $"{method.Name}[{entry.Key}]", method.Name, entry.Parameters));
+            method.Lists.Count == 0 ? method.Name : $"{method.Name}[{entry.Key}]", method.Name, entry.Parameters, method.Command?.ToMethodCommand()));
+
+    /// <summary>External methods' script paths made absolute and hashed (docs/EXTERNAL.md); an unreadable script is an error.</summary>
+    private static void ResolveCommands(SpecDraft draft, string folder, List<string> errors)
+    {
+        for (var i = 0; i < draft.Methods.Count; i++)
+        {
+            if (draft.Methods[i].Command is not { } command)
+                continue;
+            try
+            {
+                draft.Methods[i] = draft.Methods[i] with { Command = command.Resolve(folder) };
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"methods: '{draft.Methods[i].Name}': its script cannot be read to hash it ({e.Message}).");
+            }
+        }
+    }
 
     /// <summary>
     /// Every cell x method entry (its own parameters over the cell's) through ParameterNames and the catalog's trial
@@ -126,7 +147,10 @@ public static class SpecLoader
                 IReadOnlyList<string> messages;
                 try
                 {
-                    messages = catalog.ValidateTrial(ParameterNames.ToTrialParameters(draft.Problem!, method.Method, method.Apply(cell.Parameters), success, 0));
+                    messages = catalog.ValidateTrial(ParameterNames.ToTrialParameters(draft.Problem!, method.Method, method.Apply(cell.Parameters), success, 0) with
+                    {
+                        External = method.Command?.ToExternal(),
+                    });
                 }
                 catch (ArgumentException e)
                 {

@@ -13,6 +13,9 @@ internal sealed record SpecMethod(string Name, List<KeyValuePair<string, double>
     {
     }
 
+    /// <summary>Set for an external method (docs/EXTERNAL.md): the command that is the method.</summary>
+    public SpecCommand? Command { get; init; }
+
     public bool HasParameters => Fixed.Count + Lists.Count > 0;
 
     /// <summary>How many entries of the method dimension this method makes: the product of its list lengths.</summary>

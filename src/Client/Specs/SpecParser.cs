@@ -223,19 +223,22 @@ internal static partial class SpecParser
     /// </summary>
     private static SpecMethod? ReadMethodEntry(YamlMappingNode mapping, string field, SpecCatalog catalog, SpecDraft draft, YamlFields fields)
     {
-        var entries = fields.Entries(mapping, field, ["name", .. ParameterNames.Method]).ToList();
+        // An entry with a command is an external method (docs/EXTERNAL.md), which also takes timeout and sha256.
+        var external = mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: "command" });
+        var entries = fields.Entries(mapping, field, external ? ["name", .. ParameterNames.Method, .. SpecCommand.Fields] : ["name", .. ParameterNames.Method]).ToList();
         var nameNode = entries.FirstOrDefault(e => e.Key == "name").Value;
         if (nameNode is null)
         {
             fields.Add($"{field}.name: missing; give one of {string.Join(", ", catalog.Methods)}.");
             return null;
         }
-        if (fields.Text(nameNode, field + ".name") is not { } name || KnownMethod(name, field + ".name", catalog, fields) is not { } method)
+        if (fields.Text(nameNode, field + ".name") is not { } name ||
+            (external ? ExternalMethod(name, entries, field, catalog, fields) : KnownMethod(name, field + ".name", catalog, fields)) is not { } method)
             return null;
 
-        var parameters = catalog.ParametersOf(name);
+        var parameters = external ? ParameterNames.Method : catalog.ParametersOf(name);
         var valid = true;
-        foreach (var (parameter, node) in entries.Where(e => e.Key != "name"))
+        foreach (var (parameter, node) in entries.Where(e => e.Key != "name" && !SpecCommand.Fields.Contains(e.Key)))
         {
             var path = $"{field}.{parameter}";
             if (draft.Axes.Any(a => a.Name == parameter))
@@ -258,7 +261,7 @@ internal static partial class SpecParser
                 valid = false;
                 continue;
             }
-            for (var j = 0; j < values.Value.Length; j++)
+            for (var j = 0; j < values.Value.Length && !external; j++)
                 valid &= CheckMethodParameter(name, parameter, values.Value[j], isList ? $"{path}[{j}]" : path, catalog, fields);
             if (isList)
                 method.Lists.Add(new SpecAxis(parameter, values.Value));
@@ -266,6 +269,24 @@ internal static partial class SpecParser
                 method.Fixed.Add(new(parameter, values.Value[0]));
         }
         return valid ? method : null;
+    }
+
+    /// <summary>An external method (docs/EXTERNAL.md): a name of its own (not a built-in method's) and its command.</summary>
+    private static SpecMethod? ExternalMethod(string name, List<(string Key, YamlNode Value)> entries, string field, SpecCatalog catalog, YamlFields fields)
+    {
+        if (catalog.Methods.Contains(name))
+        {
+            fields.Add($"{field}.name: '{name}' is a built-in method; give the external method a name of its own.");
+            return null;
+        }
+        if (!NamePattern().IsMatch(name))
+        {
+            fields.Add($"{field}.name: '{name}' is not allowed; use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit).");
+            return null;
+        }
+        return SpecCommand.Read(entries.ToDictionary(e => e.Key, e => e.Value), field, fields) is { } command
+            ? new SpecMethod(name) { Command = command }
+            : null;
     }
 
     /// <summary>A value of a parameter the method takes must be in its range: the method's own message, with the path.</summary>

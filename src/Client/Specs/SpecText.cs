@@ -54,11 +54,12 @@ internal static class SpecText
     /// <summary>
     /// <c>methods: [a, b]</c> when no method has parameters of its own (as before they existed, so such specs keep
     /// their sweep id); otherwise one line per method, a method with parameters as
-    /// <c>{ name: sam, alpha: 0.5, rho: [0.01, 0.05] }</c>, its parameters in <see cref="ParameterNames.Method"/> order.
+    /// <c>{ name: sam, alpha: 0.5, rho: [0.01, 0.05] }</c>, its parameters in <see cref="ParameterNames.Method"/> order;
+    /// an external method's command, timeout and sha256 come first (so they are part of the sweep id).
     /// </summary>
     private static void AppendMethods(StringBuilder text, IReadOnlyList<SpecMethod> methods)
     {
-        if (!methods.Any(m => m.HasParameters))
+        if (!methods.Any(m => m.HasParameters || m.Command is not null))
         {
             text.Append("methods: [").AppendJoin(", ", methods.Select(m => m.Name)).Append("]\n");
             return;
@@ -67,12 +68,14 @@ internal static class SpecText
         foreach (var method in methods)
         {
             text.Append("  - ");
-            if (!method.HasParameters)
+            if (!method.HasParameters && method.Command is null)
             {
                 text.Append(method.Name).Append('\n');
                 continue;
             }
             text.Append("{ name: ").Append(method.Name);
+            if (method.Command is { } command)
+                text.Append(", ").Append(command.ToYaml());
             foreach (var name in method.ParameterNames.OrderBy(IndexOf))
             {
                 text.Append(", ").Append(name).Append(": ");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sweeps.Numerics.External;
 using Sweeps.Numerics.Methods;
 using Sweeps.Numerics.Problems;
 using Sweeps.Numerics.Random;
@@ -34,7 +35,8 @@ public static class TrialRunner
         Solution solution;
         try
         {
-            solution = MethodCatalog.Get(parameters.Method).Solve(problem, parameters.MethodParameters, seed, cancellation);
+            var method = parameters.External is { } command ? new ExternalMethod(command, parameters) : MethodCatalog.Get(parameters.Method);
+            solution = method.Solve(problem, parameters.MethodParameters, seed, cancellation);
         }
         catch (OperationCanceledException)
         {
@@ -58,7 +60,8 @@ public static class TrialRunner
     {
         var theta = solution.Theta;
         var finite = LinearAlgebra.Kernels.AllFinite(theta);
-        var status = finite ? solution.Status : TrialStatus.Diverged;
+        // Non-finite factors are a divergence, unless the method already says why it has no answer (method-error, timeout).
+        var status = finite || solution.Status is not (TrialStatus.Converged or TrialStatus.IterationLimit) ? solution.Status : TrialStatus.Diverged;
         var reason = finite ? solution.Reason : solution.Reason ?? "non-finite factors";
         var metrics = finite ? problem.Evaluate(theta) : new PointMetrics(double.NaN, 0, double.NaN, []);
         var success = status != TrialStatus.Diverged && parameters.Success.IsSuccess(metrics.RelError, parameters.NoiseLevel);

@@ -7,4 +7,10 @@ public enum TrialStatus
     IterationLimit,
     Diverged,
     InvalidInstance,
+
+    /// <summary>An external method (docs/EXTERNAL.md) exited non-zero, could not start, wrote a malformed answer or its script changed.</summary>
+    MethodError,
+
+    /// <summary>An external method outlived its timeout and was killed.</summary>
+    Timeout,
 }

@@ -1,3 +1,4 @@
+using Sweeps.Numerics.External;
 using Sweeps.Numerics.Methods;
 using Sweeps.Numerics.Problems;
 
@@ -13,7 +14,9 @@ public static class TrialValidation
             errors.Add($"problem: '{parameters.Problem}' is not a known problem; allowed: {string.Join(", ", ProblemCatalog.Names)}.");
         else
             errors.AddRange(family.Validate(parameters));
-        if (!MethodCatalog.TryGet(parameters.Method, out var method))
+        if (parameters.External is not null)
+            errors.AddRange(ExternalMethod.Validate(parameters));
+        else if (!MethodCatalog.TryGet(parameters.Method, out var method))
             errors.Add($"method: '{parameters.Method}' is not a known method; allowed: {string.Join(", ", MethodCatalog.Names)}.");
         else
             errors.AddRange(method.Validate(parameters.MethodParameters));

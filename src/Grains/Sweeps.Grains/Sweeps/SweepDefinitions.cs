@@ -69,7 +69,7 @@ internal static class SweepDefinitions
     private static string Describe(SweepDefinition d, string label) => d.Variant(label) is { } v ? Describe(v) : label;
 
     private static string Describe(MethodVariant v) =>
-        v.Method + "{" + string.Join(';', v.Parameters.Select(p => p.Key + "=" + R(p.Value))) + "}";
+        v.Method + "{" + string.Join(';', v.Parameters.Select(p => p.Key + "=" + R(p.Value))) + "}" + (v.Command is { } c ? "<" + c.Describe() + ">" : "");
 
     private static string Criterion(SweepDefinition d) =>
         "tolerance=" + R(d.Tolerance) + (d.RelativeToNoise is { } c ? ",relative_to_noise=" + R(c) : "");

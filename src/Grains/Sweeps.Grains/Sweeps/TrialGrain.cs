@@ -54,7 +54,10 @@ public sealed class TrialGrain(
         try
         {
             var parameters = ParameterNames.ToTrialParameters(
-                work.Problem, work.MethodName, work.RunParameters, new SuccessCriterion(work.Tolerance, work.RelativeToNoise), seed);
+                work.Problem, work.MethodName, work.RunParameters, new SuccessCriterion(work.Tolerance, work.RelativeToNoise), seed) with
+            {
+                External = work.Variant?.Command?.ToExternal(),
+            };
             var result = await executor.Run(cancellation => telemetry.Measure(() => evaluator.Evaluate(parameters, cancellation)));
             record = TrialRecords.From(work, trial, seed, result);
         }

@@ -1,0 +1,9 @@
+using Sweeps.Numerics.External;
+
+namespace Sweeps.Grains.Sweeps;
+
+/// <summary>The numerical core's view of a sweep's external-method command.</summary>
+public static class MethodCommands
+{
+    public static ExternalCommand ToExternal(this MethodCommand command) => new([.. command.Command], command.TimeoutSeconds, command.Sha256);
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace Sweeps.Client.Tests.External;
+
+/// <summary>The Python methods of these tests (copied next to the test assembly) and the interpreter that has numpy.</summary>
+internal static class ExternalScripts
+{
+    /// <summary>Debian's python3 with python3-numpy (scripts/test-services.sh installs it).</summary>
+    public const string Python = "/usr/bin/python3";
+
+    /// <summary>The external-method tests run one at a time: they check that no instance folder or process is left behind.</summary>
+    public const string Collection = "external methods";
+
+    public const string GradientDescent = "gd_sensing.py", Misbehave = "misbehave.py";
+
+    /// <summary>Copies the scripts into <paramref name="folder"/>.</summary>
+    public static void CopyTo(string folder)
+    {
+        foreach (var script in new[] { GradientDescent, Misbehave })
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "External", script), Path.Combine(folder, script), overwrite: true);
+    }
+
+    /// <summary>The temporary instance folders external methods use that exist now.</summary>
+    public static HashSet<string> InstanceFolders() => [.. Directory.GetDirectories(Path.GetTempPath(), "sweeps-external-*")];
+
+    /// <summary>Running processes whose command line mentions <paramref name="text"/> (Linux /proc).</summary>
+    public static List<int> ProcessesMentioning(string text) =>
+        [.. Directory.GetDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : -1)
+            .Where(pid => pid > 0 && pid != Environment.ProcessId && CommandLine(pid).Contains(text, StringComparison.Ordinal))];
+
+    /// <summary>Runs python3 with the arguments; fails the test with stderr when it exits non-zero.</summary>
+    public static void RunPython(params string[] args)
+    {
+        var info = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "python3 did not finish");
+        Assert.True(process.ExitCode == 0, error);
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}
