@@ -26,16 +26,7 @@ public sealed class PlotCommand : ICommand
     public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
         var reader = new ArgumentReader(args, ["kind", "x", "y", "facet", "metric"], []);
-        if (reader.Positional.Count != 1)
-            throw new UsageException("DIR: give one output folder (the --out of 'sweeps run').");
-        var folder = reader.Positional[0];
-        var specPath = Path.Combine(folder, OutputFolder.Spec);
-        var cellsPath = Path.Combine(folder, OutputFolder.CellsCsv);
-        if (!File.Exists(specPath) || !File.Exists(cellsPath))
-            throw new UsageException($"DIR: '{folder}' is not a finished output folder (it needs {OutputFolder.Spec} and {OutputFolder.CellsCsv}).");
-
-        var spec = SpecLoader.LoadFile(specPath);
-        var cells = CellTable.Read(cellsPath);
+        var (folder, spec, cells) = FinishedFolder.Read(reader);
         var values = new Dictionary<string, string>();
         foreach (var key in (string[])["x", "y", "facet", "metric"])
             if (reader.String(key) is { } value)

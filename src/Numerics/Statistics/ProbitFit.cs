@@ -17,8 +17,9 @@ namespace Sweeps.Numerics.Statistics;
 /// Statuses, checked in this order (<see cref="TransitionStatus"/>): too-few (fewer than 3 axis
 /// values with trials), all-fail, all-success, separated (every trial below some value fails and
 /// every trial above it succeeds, at most one axis value mixed: the maximum-likelihood width is 0;
-/// x50 is the mixed value or the midpoint of the gap, the interval is the gap between the last
-/// value with a failure and the first with a success, the width is NaN), not-monotone (the fitted
+/// x50 is the mixed value or the midpoint of the gap, the interval runs from the last value where
+/// every trial failed to the first where every trial succeeded (NaN where there is none), the width
+/// is NaN), not-monotone (the fitted
 /// slope is not positive), ok.
 /// </summary>
 public static class ProbitFit
@@ -77,7 +78,9 @@ public static class ProbitFit
         var firstSuccess = data.First(p => p.Successes > 0).X;
         if (lastFailure > firstSuccess)
             return null;
-        return (lastFailure == firstSuccess ? lastFailure : (lastFailure + firstSuccess) / 2, lastFailure, firstSuccess);
+        var allFail = data.Where(p => p.Successes == 0).Select(p => p.X).DefaultIfEmpty(double.NaN).Max();
+        var allSuccess = data.Where(p => p.Successes == p.Trials).Select(p => p.X).DefaultIfEmpty(double.NaN).Min();
+        return (lastFailure == firstSuccess ? lastFailure : (lastFailure + firstSuccess) / 2, allFail, allSuccess);
     }
 
     /// <summary>

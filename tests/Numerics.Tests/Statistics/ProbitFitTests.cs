@@ -81,7 +81,10 @@ public sealed class ProbitFitTests
         Assert.Equal((TransitionStatus.Separated, 25.0, 20.0, 30.0), (separated.Status, separated.X50, separated.Low, separated.High));
         Assert.True(double.IsNaN(separated.Width));
         var quasi = ProbitFit.Fit([new(10, 5, 0), new(20, 5, 2), new(30, 5, 5)]);
-        Assert.Equal((TransitionStatus.Separated, 20.0, 20.0, 20.0), (quasi.Status, quasi.X50, quasi.Low, quasi.High));
+        Assert.Equal((TransitionStatus.Separated, 20.0, 10.0, 30.0), (quasi.Status, quasi.X50, quasi.Low, quasi.High));
+        var open = ProbitFit.Fit([new(10, 5, 2), new(20, 5, 5), new(30, 5, 5)]);
+        Assert.Equal((TransitionStatus.Separated, 10.0, 20.0), (open.Status, open.X50, open.High));
+        Assert.True(double.IsNaN(open.Low));
         Assert.Equal((15, 7), (quasi.Trials, quasi.Successes));
     }
 
