@@ -45,7 +45,8 @@ public sealed class PlotCommand : ICommand
         else if (values.Count > 0)
         {
             var plot = PlotRequest.TryCreate("", values, spec.Axes.Select(a => a.Name).ToList(), errors) ?? throw UsageError(errors);
-            files = [.. PhaseDiagram.Render(folder, plot, cells, PhaseDiagram.Title(spec), TheoryOverlays.For(spec, plot))];
+            files = [.. PhaseDiagram.Render(folder, plot, cells, PhaseDiagram.Title(spec), TheoryOverlays.For(spec, plot),
+                TransitionTable.Fit(spec.Definition.Problem, spec.TransitionAxis, cells))];
         }
         else
             files = PhaseDiagram.RenderAll(folder, spec, cells);
