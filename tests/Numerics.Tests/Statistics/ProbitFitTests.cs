@@ -1,8 +1,9 @@
 using Sweeps.Numerics.Statistics;
+using Xunit.Abstractions;
 
 namespace Sweeps.Numerics.Tests.Statistics;
 
-public sealed class ProbitFitTests
+public sealed class ProbitFitTests(ITestOutputHelper output)
 {
     private const double TrueX50 = 100, TrueW = 15;
     private static readonly double[] Axis = [50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150];
@@ -36,6 +37,7 @@ public sealed class ProbitFitTests
         }
         Assert.True(ok >= replications - 2, $"{ok} of {replications} fits ok");
         var coverage = (double)covered / ok;
+        output.WriteLine($"coverage {coverage:F4} over {ok} fits; mean m50 {sumX50 / ok:F3}; mean width {sumWidth / ok:F3} (true {2 * ProbitFit.Z90 * TrueW:F3})");
         // 400 replications: the binomial standard error of a 95% coverage is 0.011.
         Assert.InRange(coverage, 0.92, 0.98);
         Assert.InRange(sumX50 / ok, TrueX50 - 1, TrueX50 + 1);
