@@ -68,7 +68,7 @@ public static class PhaseDiagram
     private static void Draw(SKCanvas canvas, PhaseGrid grid, string title, IReadOnlyList<OverlayCurve> overlays, IReadOnlyList<TransitionRow> transitions, int width)
     {
         canvas.Clear(SKColors.White);
-        using (var font = new SKFont(SKTypeface.FromFamilyName(Font, SKFontStyle.Bold), 20))
+        using (var font = TitleFont(title, width))
         using (var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true })
             canvas.DrawText(title, width / 2f, 30, SKTextAlign.Center, font, paint);
         for (var p = 0; p < grid.Panels.Count; p++)
@@ -160,6 +160,17 @@ public static class PhaseDiagram
             plot.Legend.FontColor = Colors.White;
         }
         return plot;
+    }
+
+    /// <summary>The title's font: bold 20 px, smaller (down to 9 px) when the title would not fit the picture's width with a margin, so it is never clipped.</summary>
+    internal static SKFont TitleFont(string title, int width)
+    {
+        const float Largest = 20, Smallest = 9, Margin = 16;
+        var font = new SKFont(SKTypeface.FromFamilyName(Font, SKFontStyle.Bold), Largest);
+        var measured = font.MeasureText(title);
+        if (measured > width - Margin)
+            font.Size = Math.Max(Smallest, (float)Math.Floor(Largest * (width - Margin) / measured * 10) / 10);
+        return font;
     }
 
     /// <summary>
