@@ -18,6 +18,6 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 var commandLine = new CommandLine(
     [
         new RunCommand(), new ValidateCommand(), new PlotCommand(), new TheoryCommand(), new TrialCommand(),
-        new ListCommand(), new StatusCommand(), new WatchCommand(), new CancelCommand(), new ExportCommand(),
+        new TransitionsCommand(), new ListCommand(), new StatusCommand(), new WatchCommand(), new CancelCommand(), new ExportCommand(),
     ], Terminal.Console);
 return await commandLine.RunAsync(args, interrupt.Token);

@@ -26,16 +26,7 @@ public sealed class PlotCommand : ICommand
     public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
         var reader = new ArgumentReader(args, ["kind", "x", "y", "facet", "metric"], []);
-        if (reader.Positional.Count != 1)
-            throw new UsageException("DIR: give one output folder (the --out of 'sweeps run').");
-        var folder = reader.Positional[0];
-        var specPath = Path.Combine(folder, OutputFolder.Spec);
-        var cellsPath = Path.Combine(folder, OutputFolder.CellsCsv);
-        if (!File.Exists(specPath) || !File.Exists(cellsPath))
-            throw new UsageException($"DIR: '{folder}' is not a finished output folder (it needs {OutputFolder.Spec} and {OutputFolder.CellsCsv}).");
-
-        var spec = SpecLoader.LoadFile(specPath);
-        var cells = CellTable.Read(cellsPath);
+        var (folder, spec, cells) = FinishedFolder.Read(reader);
         var values = new Dictionary<string, string>();
         foreach (var key in (string[])["x", "y", "facet", "metric"])
             if (reader.String(key) is { } value)
@@ -54,7 +45,8 @@ public sealed class PlotCommand : ICommand
         else if (values.Count > 0)
         {
             var plot = PlotRequest.TryCreate("", values, spec.Axes.Select(a => a.Name).ToList(), errors) ?? throw UsageError(errors);
-            files = [.. PhaseDiagram.Render(folder, plot, cells, PhaseDiagram.Title(spec), TheoryOverlays.For(spec, plot))];
+            files = [.. PhaseDiagram.Render(folder, plot, cells, PhaseDiagram.Title(spec), TheoryOverlays.For(spec, plot),
+                TransitionTable.Fit(spec.Definition.Problem, spec.TransitionAxis, cells))];
         }
         else
             files = PhaseDiagram.RenderAll(folder, spec, cells);

@@ -6,7 +6,7 @@ namespace Sweeps.Client.Output;
 
 /// <summary>
 /// Writes the data files of an output folder (DESIGN.md "Output folder"): trials.csv,
-/// trials.parquet, cells.csv, summary.json, spec.yaml and manifest.json, each atomically.
+/// trials.parquet, cells.csv, transitions.csv, summary.json, spec.yaml and manifest.json, each atomically.
 /// Plots are drawn from the returned cell summaries and trial table (Sweeps.Client.Plots).
 /// </summary>
 public static class OutputFolder
@@ -29,7 +29,9 @@ public static class OutputFolder
         await AtomicFile.WriteTextAsync(Path.Combine(folder, TrialsCsv), table.ToCsv());
         await AtomicFile.WriteAsync(Path.Combine(folder, TrialsParquet), table.WriteParquetAsync);
         await AtomicFile.WriteTextAsync(Path.Combine(folder, CellsCsv), CellTable.ToCsv(sweep, cells));
-        await AtomicFile.WriteAsync(Path.Combine(folder, Summary), s => s.WriteAsync(SummaryJson.Write(sweep, all)).AsTask());
+        var transitions = TransitionTable.Fit(sweep.Problem, spec.TransitionAxis, cells);
+        await AtomicFile.WriteTextAsync(Path.Combine(folder, TransitionTable.File), TransitionTable.ToCsv(TransitionTable.CoordinateColumns(sweep, spec.TransitionAxis), transitions));
+        await AtomicFile.WriteAsync(Path.Combine(folder, Summary), s => s.WriteAsync(SummaryJson.Write(sweep, all, spec.TransitionAxis, transitions)).AsTask());
         await AtomicFile.WriteTextAsync(Path.Combine(folder, Spec), spec.NormalizedText);
         await AtomicFile.WriteAsync(Path.Combine(folder, Manifest), s => JsonSerializer.SerializeAsync(s, manifest, ManifestOptions));
         return (cells, table);

@@ -5,11 +5,12 @@ namespace Sweeps.Client.Output;
 
 /// <summary>
 /// summary.json: the sweep id, problem and trial counts, then per method (spec order) its trials,
-/// successes, success rate, counts per status and median relative error (null when no trial has a finite error).
+/// successes, success rate, counts per status and median relative error (null when no trial has a finite error);
+/// then <c>transitions</c>: the axis (null when the grid has none) and one object per line of transitions.csv.
 /// </summary>
 public static class SummaryJson
 {
-    public static byte[] Write(SweepDefinition sweep, IReadOnlyCollection<TrialRecord> records)
+    public static byte[] Write(SweepDefinition sweep, IReadOnlyCollection<TrialRecord> records, string? transitionAxis = null, IReadOnlyList<TransitionRow>? transitions = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -36,12 +37,15 @@ public static class SummaryJson
                 json.WriteEndObject();
             }
             json.WriteEndObject();
+            json.WriteStartObject("transitions");
+            TransitionTable.WriteJson(json, transitionAxis, transitions ?? []);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
         return buffer.ToArray();
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double value)
+    internal static void Number(Utf8JsonWriter json, string name, double value)
     {
         if (double.IsFinite(value))
             json.WriteNumber(name, value);

@@ -9,7 +9,8 @@ namespace Sweeps.Client.Plots;
 /// <summary>
 /// Draws a phase diagram (PNG and SVG): one heat-map panel per facet value, side by side, cells
 /// at the real axis values (as tick labels), a colour bar with the metric's name, the empirical
-/// 50% contour of the success rate (<see cref="HalfContour"/>; numeric x and y only), optional overlay curves with a
+/// 50% contour of the success rate (<see cref="HalfContour"/>; numeric x and y only), the fitted 50% curve with its
+/// 95% band (<see cref="FittedTransition"/>, from transitions.csv), optional overlay curves with a
 /// legend, and a title naming the problem and the fixed parameters. The log-scale metrics
 /// (<see cref="PlotMetrics.IsLogScale"/>) are coloured by log10.
 /// </summary>
@@ -17,7 +18,7 @@ public static class PhaseDiagram
 {
     private const string Font = "DejaVu Sans";
     private const int PanelWidth = 560, PanelHeight = 460, TitleHeight = 44;
-    private static readonly Color ContourColor = Colors.White;
+    private static readonly Color ContourColor = Colors.White, FittedColor = Colors.Black, BandColor = Colors.White.WithAlpha(0.35);
     private static readonly Color[] OverlayColors = [Colors.Red, Colors.Orange, Colors.Magenta, Colors.Cyan];
 
     /// <summary>
@@ -25,11 +26,15 @@ public static class PhaseDiagram
     /// the scatter plots (<see cref="ScatterPlot"/>) from <paramref name="trials"/> when given (run, export), else from
     /// the folder's trials.csv (<c>sweeps plot</c>); returns the files written.
     /// </summary>
-    public static List<string> RenderAll(string folder, LoadedSpec spec, IReadOnlyList<CellSummary> cells, TrialTable? trials = null) =>
-    [
-        .. spec.Plots.SelectMany(p => Render(folder, p, cells, Title(spec), TheoryOverlays.For(spec, p))),
-        .. trials is null ? ScatterPlot.RenderAll(folder, spec) : ScatterPlot.RenderAll(folder, spec, trials),
-    ];
+    public static List<string> RenderAll(string folder, LoadedSpec spec, IReadOnlyList<CellSummary> cells, TrialTable? trials = null)
+    {
+        var transitions = TransitionTable.Fit(spec.Definition.Problem, spec.TransitionAxis, cells);
+        return
+        [
+            .. spec.Plots.SelectMany(p => Render(folder, p, cells, Title(spec), TheoryOverlays.For(spec, p), transitions)),
+            .. trials is null ? ScatterPlot.RenderAll(folder, spec) : ScatterPlot.RenderAll(folder, spec, trials),
+        ];
+    }
 
     /// <summary>"&lt;problem&gt; (fixed: d=20, k=20; 20 trials per cell)".</summary>
     public static string Title(LoadedSpec spec)
@@ -39,7 +44,9 @@ public static class PhaseDiagram
     }
 
     /// <summary>Writes &lt;folder&gt;/&lt;request.FileStem&gt;.png and .svg, each atomically; returns both paths.</summary>
-    public static string[] Render(string folder, PlotRequest request, IReadOnlyList<CellSummary> cells, string title, IReadOnlyList<OverlayCurve>? overlays = null)
+    public static string[] Render(
+        string folder, PlotRequest request, IReadOnlyList<CellSummary> cells, string title, IReadOnlyList<OverlayCurve>? overlays = null,
+        IReadOnlyList<TransitionRow>? transitions = null)
     {
         var grid = PhaseGrid.Build(request, cells);
         var width = PanelWidth * grid.Panels.Count;
@@ -49,7 +56,7 @@ public static class PhaseDiagram
 
         using (var surface = SKSurface.Create(new SKImageInfo(width, height)))
         {
-            Draw(surface.Canvas, grid, title, overlays ?? [], width);
+            Draw(surface.Canvas, grid, title, overlays ?? [], transitions ?? [], width);
             using var image = surface.Snapshot();
             using var data = image.Encode(SKEncodedImageFormat.Png, 100);
             AtomicFile.WriteAsync(png, s => { data.SaveTo(s); return Task.CompletedTask; }).GetAwaiter().GetResult();
@@ -57,16 +64,16 @@ public static class PhaseDiagram
         AtomicFile.WriteAsync(svg, s =>
         {
             using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), s))
-                Draw(canvas, grid, title, overlays ?? [], width);
+                Draw(canvas, grid, title, overlays ?? [], transitions ?? [], width);
             return Task.CompletedTask;
         }).GetAwaiter().GetResult();
         return [png, svg];
     }
 
-    private static void Draw(SKCanvas canvas, PhaseGrid grid, string title, IReadOnlyList<OverlayCurve> overlays, int width)
+    private static void Draw(SKCanvas canvas, PhaseGrid grid, string title, IReadOnlyList<OverlayCurve> overlays, IReadOnlyList<TransitionRow> transitions, int width)
     {
         canvas.Clear(SKColors.White);
-        using (var font = new SKFont(SKTypeface.FromFamilyName(Font, SKFontStyle.Bold), 20))
+        using (var font = TitleFont(title, width))
         using (var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true })
             canvas.DrawText(title, width / 2f, 30, SKTextAlign.Center, font, paint);
         for (var p = 0; p < grid.Panels.Count; p++)
@@ -74,7 +81,8 @@ public static class PhaseDiagram
             // A plot clears the whole canvas it renders on: record each panel as a picture and place it inside a clip.
             using var recorder = new SKPictureRecorder();
             var panelCanvas = recorder.BeginRecording(new SKRect(0, 0, PanelWidth, PanelHeight));
-            Panel(grid, grid.Panels[p].Facet, grid.Panels[p].Values, overlays, ColourRange(grid)).Render(panelCanvas, PanelWidth, PanelHeight);
+            var fitted = FittedTransition.For(grid, grid.Panels[p].FacetKey, transitions);
+            Panel(grid, grid.Panels[p].Facet, grid.Panels[p].Values, overlays, fitted, ColourRange(grid)).Render(panelCanvas, PanelWidth, PanelHeight);
             using var picture = recorder.EndRecording();
             canvas.Save();
             canvas.ClipRect(SKRect.Create(p * PanelWidth, TitleHeight, PanelWidth, PanelHeight));
@@ -83,7 +91,7 @@ public static class PhaseDiagram
         }
     }
 
-    private static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays, ScottPlot.Range range)
+    private static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays, FittedTransition? fitted, ScottPlot.Range range)
     {
         var request = grid.Request;
         var log = PlotMetrics.IsLogScale(request.Metric);
@@ -132,6 +140,11 @@ public static class PhaseDiagram
         }
         if (grid.XValues is { } xs && grid.YValues is { } ys)
         {
+            if (fitted is not null)
+            {
+                AddFitted(plot, fitted, xs, ys);
+                legend = true;
+            }
             for (var c = 0; c < overlays.Count; c++)
             {
                 var points = overlays[c].Points;
@@ -152,6 +165,48 @@ public static class PhaseDiagram
             plot.Legend.FontColor = Colors.White;
         }
         return plot;
+    }
+
+    /// <summary>The title's font: bold 20 px, smaller (down to 9 px) when the title would not fit the picture's width with a margin, so it is never clipped.</summary>
+    internal static SKFont TitleFont(string title, int width)
+    {
+        const float Largest = 20, Smallest = 9, Margin = 16;
+        var font = new SKFont(SKTypeface.FromFamilyName(Font, SKFontStyle.Bold), Largest);
+        var measured = font.MeasureText(title);
+        if (measured > width - Margin)
+            font.Size = Math.Max(Smallest, (float)Math.Floor(Largest * (width - Margin) / measured * 10) / 10);
+        return font;
+    }
+
+    /// <summary>
+    /// The fitted 50% curve in grid index space: a band between the interval ends (an end that did not close reaches
+    /// the plot's edge), a bar per line, and the m50 points joined by a solid line.
+    /// </summary>
+    private static void AddFitted(Plot plot, FittedTransition fitted, IReadOnlyList<double> xs, IReadOnlyList<double> ys)
+    {
+        var (axis, other) = fitted.AxisOnX ? (xs, ys) : (ys, xs);
+        double Edge(double value, double nan) => double.IsNaN(value) ? nan : Math.Clamp(PhaseGrid.ToIndex(axis, value), -0.5, axis.Count - 0.5);
+        var points = fitted.Points.Select(p => (Other: PhaseGrid.ToIndex(other, p.Other), M50: PhaseGrid.ToIndex(axis, p.M50),
+            Low: Edge(p.Low, -0.5), High: Edge(p.High, axis.Count - 0.5))).ToList();
+        Coordinates At(double along, double across) => fitted.AxisOnX ? new(along, across) : new(across, along);
+        if (points.Count > 1)
+        {
+            var band = plot.Add.Polygon([.. points.Select(p => At(p.Low, p.Other)), .. points.AsEnumerable().Reverse().Select(p => At(p.High, p.Other))]);
+            band.FillColor = BandColor;
+            band.LineWidth = 0;
+        }
+        foreach (var p in points)
+        {
+            var bar = plot.Add.Line(At(p.Low, p.Other), At(p.High, p.Other));
+            bar.LineColor = FittedColor;
+            bar.LineWidth = 2;
+        }
+        var curve = plot.Add.ScatterLine(points.Select(p => At(p.M50, p.Other).X).ToArray(), points.Select(p => At(p.M50, p.Other).Y).ToArray());
+        curve.Color = FittedColor;
+        curve.LineWidth = 3;
+        curve.MarkerShape = MarkerShape.FilledCircle;
+        curve.MarkerSize = 8;
+        curve.LegendText = FittedTransition.Label;
     }
 
     /// <summary>One colour range for all panels, so that equal colours mean equal values across facets: [0, 1] for the success rate, else the finite values' range (of log10 for log-scale metrics).</summary>

@@ -17,7 +17,7 @@ internal sealed record PhaseGrid(
     IReadOnlyList<double>? XValues,
     IReadOnlyList<string> YLabels,
     IReadOnlyList<double>? YValues,
-    IReadOnlyList<(string Facet, double[,] Values)> Panels)
+    IReadOnlyList<(string Facet, double[,] Values, string FacetKey)> Panels)
 {
     public static PhaseGrid Build(PlotRequest request, IReadOnlyList<CellSummary> cells)
     {
@@ -25,14 +25,14 @@ internal sealed record PhaseGrid(
         var (yKeys, yValues) = Dimension(request.Y, cells);
         var (facetKeys, _) = request.Facet is null ? ([""], null) : Dimension(request.Facet, cells);
         var groups = cells.ToLookup(c => (Key(request.X, c), Key(request.Y, c), request.Facet is null ? "" : Key(request.Facet, c)));
-        var panels = new List<(string, double[,])>();
+        var panels = new List<(string, double[,], string)>();
         foreach (var facet in facetKeys)
         {
             var values = new double[yKeys.Count, xKeys.Count];
             for (var j = 0; j < yKeys.Count; j++)
                 for (var i = 0; i < xKeys.Count; i++)
                     values[j, i] = Metric(request.Metric, [.. groups[(xKeys[i], yKeys[j], facet)]]);
-            panels.Add((request.Facet is null ? "" : $"{request.Facet} = {facet}", values));
+            panels.Add((request.Facet is null ? "" : $"{request.Facet} = {facet}", values, facet));
         }
         return new PhaseGrid(request, xKeys, xValues, yKeys, yValues, panels);
     }
@@ -54,19 +54,19 @@ internal sealed record PhaseGrid(
     {
         if (name == PlotRequest.Method)
             return (cells.Select(c => c.Method).Distinct().ToList(), null);
-        var values = cells.Select(c => Value(name, c)).Where(v => !double.IsNaN(v)).Distinct().Order().ToList();
+        var values = cells.Select(c => Value(name, c.Parameters)).Where(v => !double.IsNaN(v)).Distinct().Order().ToList();
         return (values.Select(Label).ToList(), values);
     }
 
-    private static string Key(string name, CellSummary cell) => name == PlotRequest.Method ? cell.Method : Label(Value(name, cell));
+    private static string Key(string name, CellSummary cell) => name == PlotRequest.Method ? cell.Method : Label(Value(name, cell.Parameters));
 
-    /// <summary>A parameter of a cell; the spec's d is stored as d1 (= d2) in cells.csv.</summary>
-    private static double Value(string name, CellSummary cell) =>
-        cell.Parameters.TryGetValue(name, out var v) ? v
-        : name == ParameterNames.D && cell.Parameters.TryGetValue(ParameterNames.D1, out var d) ? d
+    /// <summary>A parameter of a cell or line; the spec's d is stored as d1 (= d2) in cells.csv.</summary>
+    internal static double Value(string name, IReadOnlyDictionary<string, double> parameters) =>
+        parameters.TryGetValue(name, out var v) ? v
+        : name == ParameterNames.D && parameters.TryGetValue(ParameterNames.D1, out var d) ? d
         : double.NaN;
 
-    private static string Label(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    internal static string Label(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Maps a real axis value to grid index space (cell centres at 0, 1, ...) by piecewise-linear

@@ -8,7 +8,9 @@ namespace Sweeps.Client.Plots;
 /// <summary>
 /// Draws a per-trial scatter plot (PNG and SVG) from the trial rows (in memory after run and export, read back from
 /// trials.csv by <c>sweeps plot</c>): one point per trial at
-/// (log10 x, log10 y), one colour per method with a legend giving its point count, axes
+/// (log10 x, log10 y), one colour and one open marker shape per method (opaque outlines: where the
+/// points of two methods overlap, both shapes stay visible and no blended colour appears that the
+/// legend does not show), a legend giving each method's point count, axes
 /// labelled in the original units. Trials whose x or y is missing, non-finite or not positive
 /// have no place on a log axis and are left out (the legend counts only the points drawn).
 /// </summary>
@@ -18,6 +20,8 @@ public static class ScatterPlot
     private const int Width = 760, Height = 560;
     private static readonly Color[] MethodColors =
         [Colors.Blue, Colors.OrangeRed, Colors.Green, Colors.Purple, Colors.DarkGoldenRod, Colors.Teal];
+    private static readonly MarkerShape[] MethodMarkers =
+        [MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond, MarkerShape.Cross, MarkerShape.Eks, MarkerShape.OpenTriangleDown];
 
     /// <summary>Renders every scatter plot of a spec from &lt;folder&gt;/trials.csv (<c>sweeps plot</c>); returns the files written.</summary>
     public static List<string> RenderAll(string folder, LoadedSpec spec) =>
@@ -60,6 +64,20 @@ public static class ScatterPlot
     /// <summary>Writes &lt;folder&gt;/&lt;request.FileStem&gt;.png and .svg; returns both paths.</summary>
     private static string[] Render(string folder, ScatterRequest request, IEnumerable<TrialNumbers> rows, string title)
     {
+        var plot = Build(request, rows, title);
+        var png = Path.Combine(folder, request.FileStem + ".png");
+        var svg = Path.Combine(folder, request.FileStem + ".svg");
+        AtomicFile.WriteAsync(png, s => { s.Write(plot.GetImageBytes(Width, Height, ImageFormat.Png)); return Task.CompletedTask; }).GetAwaiter().GetResult();
+        AtomicFile.WriteTextAsync(svg, plot.GetSvgXml(Width, Height)).GetAwaiter().GetResult();
+        return [png, svg];
+    }
+
+    /// <summary>The plot: one scatter per method, in the order methods first appear in the rows.</summary>
+    internal static Plot Build(ScatterRequest request, IEnumerable<IReadOnlyDictionary<string, string>> rows, string title) =>
+        Build(request, Rows(rows), title);
+
+    private static Plot Build(ScatterRequest request, IEnumerable<TrialNumbers> rows, string title)
+    {
         var points = Points(request, rows);
         var plot = new Plot();
         plot.Font.Set(Font);
@@ -70,8 +88,10 @@ public static class ScatterPlot
         foreach (var (method, list) in points)
         {
             var scatter = plot.Add.ScatterPoints(list.Select(p => Math.Log10(p.X)).ToArray(), list.Select(p => Math.Log10(p.Y)).ToArray());
-            scatter.Color = MethodColors[c++ % MethodColors.Length].WithAlpha(0.6);
-            scatter.MarkerSize = 7;
+            scatter.Color = MethodColors[c % MethodColors.Length];
+            scatter.MarkerShape = MethodMarkers[c++ % MethodMarkers.Length];
+            scatter.MarkerSize = 8;
+            scatter.MarkerLineWidth = 1.5f;
             scatter.LegendText = $"{method} ({list.Count})";
         }
         var all = points.Values.SelectMany(l => l).ToList();
@@ -84,12 +104,7 @@ public static class ScatterPlot
         }
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Legend.FontSize = 13;
-
-        var png = Path.Combine(folder, request.FileStem + ".png");
-        var svg = Path.Combine(folder, request.FileStem + ".svg");
-        AtomicFile.WriteAsync(png, s => { s.Write(plot.GetImageBytes(Width, Height, ImageFormat.Png)); return Task.CompletedTask; }).GetAwaiter().GetResult();
-        AtomicFile.WriteTextAsync(svg, plot.GetSvgXml(Width, Height)).GetAwaiter().GetResult();
-        return [png, svg];
+        return plot;
     }
 
     /// <summary>The range of the values widened by 5% on each side (at least 0.05 decades), the axis limits.</summary>

@@ -6,7 +6,8 @@ namespace Sweeps.Client.Specs;
 /// <summary>
 /// A validated spec: the sweep to run, its normalized text (written to spec.yaml; loading it
 /// again gives the same text), the fixed parameters and axes it was built from, the phase
-/// diagrams to draw (the defaults when the spec names no plots) and the per-trial scatter plots.
+/// diagrams to draw (the defaults when the spec names no plots), the per-trial scatter plots and
+/// the axis transitions.csv fits along (null when the grid has none of transition.axis, m, p).
 /// </summary>
 public sealed record LoadedSpec(
     SweepDefinition Definition,
@@ -14,7 +15,8 @@ public sealed record LoadedSpec(
     ImmutableSortedDictionary<string, double> Fixed,
     ImmutableArray<SpecAxis> Axes,
     ImmutableArray<PlotRequest> Plots,
-    ImmutableArray<ScatterRequest> Scatters)
+    ImmutableArray<ScatterRequest> Scatters,
+    string? TransitionAxis = null)
 {
     public string SweepId => Definition.SweepId;
 }

@@ -15,5 +15,8 @@ internal sealed class SpecDraft
     public double Tolerance { get; set; } = 1e-3;
     public double? RelativeToNoise { get; set; }
     public List<PlotRequest>? Plots { get; set; }
+
+    /// <summary>The axis given as <c>transition.axis</c>; null when the spec leaves the default.</summary>
+    public string? TransitionAxis { get; set; }
     public List<ScatterRequest> Scatters { get; } = [];
 }

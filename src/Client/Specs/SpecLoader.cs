@@ -71,12 +71,17 @@ public static class SpecLoader
             [.. methods.Where(m => m.Parameters.Count > 0 || m.Command is not null)]);
         return new LoadedSpec(
             definition,
-            core + SpecText.Plots(plots, scatters),
+            core + SpecText.Plots(plots, scatters) + SpecText.Transition(draft),
             draft.Fixed.ToImmutableSortedDictionary(StringComparer.Ordinal),
             [.. draft.Axes],
             [.. plots],
-            [.. scatters]);
+            [.. scatters],
+            TransitionAxis(draft));
     }
+
+    /// <summary>The axis transitions are fitted along: transition.axis, else m, else p (completion), when the grid has it; else null.</summary>
+    private static string? TransitionAxis(SpecDraft draft) =>
+        draft.TransitionAxis ?? new[] { ParameterNames.M, ParameterNames.P }.FirstOrDefault(n => draft.Axes.Any(a => a.Name == n));
 
     /// <summary>
     /// The cartesian product of the axes, the first axis varying slowest. Each cell holds every

@@ -12,7 +12,7 @@ namespace Sweeps.Client.Specs;
 /// </summary>
 internal static partial class SpecParser
 {
-    public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots"];
+    public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots", "transition"];
     private static readonly IReadOnlyList<string> RangeFields = ["from", "to", "step"];
     private static readonly IReadOnlyList<string> SuccessFields = ["tolerance", "relative_to_noise"];
     private static readonly IReadOnlyList<string> PlotFields = ["kind", "x", "y", "facet", "metric"];
@@ -65,6 +65,8 @@ internal static partial class SpecParser
             ReadSuccess(successMap, draft, fields);
         if (seen.TryGetValue("plots", out var plots))
             draft.Plots = ReadPlots(plots, draft, fields);
+        if (seen.TryGetValue("transition", out var transition) && fields.Mapping(transition, "transition", "axis: AXIS") is { } transitionMap)
+            ReadTransition(transitionMap, draft, fields);
         return draft;
     }
 
@@ -310,6 +312,20 @@ internal static partial class SpecParser
                 draft.Tolerance = value;
             else
                 draft.RelativeToNoise = value;
+        }
+    }
+
+    /// <summary><c>transition: { axis: AXIS }</c>: the axis along which transitions.csv fits each line; an axis of the grid.</summary>
+    private static void ReadTransition(YamlMappingNode mapping, SpecDraft draft, YamlFields fields)
+    {
+        foreach (var (_, node) in fields.Entries(mapping, "transition", ["axis"]))
+        {
+            if (fields.Text(node, "transition.axis") is not { } axis)
+                continue;
+            if (draft.Axes.Any(a => a.Name == axis))
+                draft.TransitionAxis = axis;
+            else
+                fields.Add($"transition.axis: '{axis}' is not an axis of the sweep; allowed: {(draft.Axes.Count == 0 ? "none (the sweep has no axes)" : string.Join(", ", draft.Axes.Select(a => a.Name)))}.");
         }
     }
 

@@ -51,6 +51,10 @@ internal static class SpecText
         return text.ToString();
     }
 
+    /// <summary><c>transition: { axis: AXIS }</c> when the spec names the axis (not part of the sweep id); nothing for the default.</summary>
+    public static string Transition(SpecDraft draft) =>
+        draft.TransitionAxis is null ? "" : $"transition: {{ axis: {draft.TransitionAxis} }}\n";
+
     /// <summary>
     /// <c>methods: [a, b]</c> when no method has parameters of its own (as before they existed, so such specs keep
     /// their sweep id); otherwise one line per method, a method with parameters as

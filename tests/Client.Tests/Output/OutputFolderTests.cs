@@ -135,7 +135,7 @@ public sealed class OutputFolderTests : IDisposable
     {
         await OutputFolder.WriteAsync(_folder, Spec, Records(), Manifest());
         Assert.Equal(
-            [OutputFolder.CellsCsv, OutputFolder.Manifest, OutputFolder.Spec, OutputFolder.Summary, OutputFolder.TrialsCsv, OutputFolder.TrialsParquet],
+            [OutputFolder.CellsCsv, OutputFolder.Manifest, OutputFolder.Spec, OutputFolder.Summary, TransitionTable.File, OutputFolder.TrialsCsv, OutputFolder.TrialsParquet],
             Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var target = Path.Combine(_folder, OutputFolder.Spec);
