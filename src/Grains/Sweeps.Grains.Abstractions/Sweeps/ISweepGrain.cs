@@ -24,6 +24,12 @@ public interface ISweepGrain : IGrainWithStringKey
     /// <summary>Stops dispatching; trials already running finish and stay stored. Start resumes.</summary>
     Task<SweepProgress> Cancel();
 
+    /// <summary>
+    /// The cells x methods that reported since <paramref name="version"/> of <paramref name="epoch"/>
+    /// (see <see cref="CellChanges"/>); a live page polls it to re-read only those cells.
+    /// </summary>
+    Task<CellChanges> GetCellChanges(string epoch, long version);
+
     /// <summary>A cell grain reports a batch of finished trials (ignored when from an older run).</summary>
     Task ReportProgress(CellProgress progress);
 }
