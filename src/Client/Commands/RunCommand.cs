@@ -87,7 +87,7 @@ public sealed class RunCommand : ICommand
         LiveServer server;
         try
         {
-            server = await LiveServer.StartAsync(grains, endpoint, new LiveOptions { OutputFolder = id => id == spec.SweepId ? outputs : null }, cancellation);
+            server = await LiveServer.StartAsync(grains, endpoint, new LiveOptions { OutputFolder = id => id == spec.SweepId ? outputs : null, Listed = [spec.SweepId] }, cancellation);
         }
         catch (IOException e)
         {

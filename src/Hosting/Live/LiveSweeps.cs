@@ -24,7 +24,7 @@ public sealed class LiveSweeps(IGrainFactory grains, LiveOptions options)
     /// <summary>Every registered sweep with its current counters.</summary>
     public async Task<ImmutableArray<SweepProgress>> ListAsync()
     {
-        var ids = await Grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).List();
+        var ids = (await Grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).List()).Union(Options.Listed, StringComparer.Ordinal);
         return [.. await Task.WhenAll(ids.Select(id => Grains.GetGrain<ISweepGrain>(id).GetProgress()))];
     }
 
