@@ -85,8 +85,10 @@ async function open(id) {
   });
   state.source.addEventListener("progress", (e) => {
     const before = state.sweep.progress && state.sweep.progress.status;
-    state.sweep.progress = JSON.parse(e.data);
+    const p = state.sweep.progress = JSON.parse(e.data);
     renderProgress();
+    const option = [...$("sweep").options].find((o) => o.value === state.id);
+    if (option) option.textContent = `${state.id} (${p.status}, ${p.done}/${p.total})`;
     if (before !== state.sweep.progress.status) refreshSweepDocument(base, 10);
   });
 }
@@ -282,7 +284,7 @@ function renderLegend() {
 
 function cellText(cell) {
   if (!cell || cell.trials === 0) return "no trials yet";
-  return `${cell.successes}/${cell.trials} successes (${Math.round(100 * cell.success_rate)} %), 95% CI [${number(cell.ci_low)}, ${number(cell.ci_high)}]\n` +
+  return `${cell.successes}/${cell.trials} successes (${Math.round(100 * cell.success_rate)} %), 95% CI [${cell.ci_low.toFixed(3)}, ${cell.ci_high.toFixed(3)}]\n` +
     `median rel. error ${number(cell.median_error)}, median Hessian trace ${number(cell.median_hessian_trace)}\n` +
     `converged ${cell.converged}, iteration limit ${cell.iteration_limit}, diverged ${cell.diverged}, invalid ${cell.invalid_instance}`;
 }
