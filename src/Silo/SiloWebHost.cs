@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sweeps.Hosting.Cluster;
+using Sweeps.Hosting.Live;
 using Sweeps.Hosting.Telemetry;
 
 namespace Sweeps.Silo;
@@ -13,7 +14,7 @@ namespace Sweeps.Silo;
 /// The silo process as one ASP.NET Core host: Orleans (cluster mode on Redis) and the HTTP pipeline
 /// on --http-bind:--http-port. The pipeline lives only here: /health/live (the process answers),
 /// /health/ready (see <see cref="SiloReadiness"/>); observability adds its endpoints in
-/// <see cref="MapEndpoints"/>. Stopping (SIGTERM) leaves the cluster gracefully within 30 s.
+/// <see cref="MapEndpoints"/>, and the live page of every sweep of the cluster is at / (<see cref="LiveEndpoints"/>). Stopping (SIGTERM) leaves the cluster gracefully within 30 s.
 /// </summary>
 internal static class SiloWebHost
 {
@@ -51,5 +52,6 @@ internal static class SiloWebHost
                 ? Results.Text($"not ready: {reason}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
                 : Results.Text("ready\n"));
         app.MapSweepsObservability();
+        app.MapSweepsLive();
     }
 }

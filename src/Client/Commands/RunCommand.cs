@@ -3,6 +3,7 @@ using Sweeps.Client.Output;
 using Sweeps.Client.Specs;
 using Sweeps.Grains.Sweeps;
 using Sweeps.Hosting;
+using Sweeps.Hosting.Live;
 
 namespace Sweeps.Client.Commands;
 
@@ -22,7 +23,7 @@ public sealed class RunCommand : ICommand
     public string Summary => "run a sweep (embedded or on a cluster) and write trials, cells and phase diagrams";
 
     public string Usage => $"""
-        Usage: sweeps run SPEC.yaml [--out DIR] [--trials N] [--max-concurrent-trials N | --cluster REDIS [--cluster-id ID] [--service-id ID]]
+        Usage: sweeps run SPEC.yaml [--out DIR] [--trials N] [--serve [ADDR:PORT]] [--max-concurrent-trials N | --cluster REDIS [--cluster-id ID] [--service-id ID]]
 
         Runs every trial of the spec and writes DIR: trials.csv, trials.parquet, cells.csv,
         summary.json, spec.yaml, manifest.json and the phase diagrams (phase-*.png, phase-*.svg).
@@ -38,7 +39,7 @@ public sealed class RunCommand : ICommand
           --trials N                  trials per cell and method instead of the spec's; the sweep
                                       id does not change, so the same --out is extended (finished
                                       trials are reused) and a smaller N reports the first N
-        {ClusterArguments.Help}
+        {ServeArgument.Help}{ClusterArguments.Help}
 
         The embedded silo logs nothing unless SWEEPS_LOG_LEVEL is set (Trace, Debug, Information,
         Warning, Error): then its log lines go to stderr.
@@ -46,7 +47,8 @@ public sealed class RunCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, ["out", "max-concurrent-trials", "trials", .. ClusterArguments.Options], []);
+        var (rest, serve) = ServeArgument.Extract(args);
+        var reader = new ArgumentReader(rest, ["out", "max-concurrent-trials", "trials", .. ClusterArguments.Options], []);
         var spec = SpecArguments.Load(reader, terminal, reader.Int("trials", min: 1));
         if (spec is null) return CommandLine.BadInput;
         var folder = reader.String("out") ?? Path.Combine("runs", spec.SweepId);
@@ -66,11 +68,51 @@ public sealed class RunCommand : ICommand
         if (cluster is not null)
         {
             await using var connection = await ClusterArguments.ConnectAsync(cluster, reader, cancellation);
-            return await RunAsync(connection.Client, spec, folder, started, ClusterTolerance, terminal, cancellation);
+            await using var clusterPage = await ServeAsync(connection.Client, serve, spec, folder, terminal, cancellation);
+            return await KeepServing(clusterPage, await RunAsync(connection.Client, spec, folder, started, ClusterTolerance, terminal, cancellation), terminal, cancellation);
         }
         var options = new SweepsSiloOptions { Engine = new() { ExecutorThreads = slots ?? Environment.ProcessorCount } };
         await using var host = await EmbeddedSweepHost.StartAsync(folder, options, EmbeddedLogging.FromEnvironment(), cancellation);
-        return await RunAsync(host.Client, spec, folder, started, null, terminal, cancellation);
+        await using var page = await ServeAsync(host.Client, serve, spec, folder, terminal, cancellation);
+        return await KeepServing(page, await RunAsync(host.Client, spec, folder, started, null, terminal, cancellation), terminal, cancellation);
+    }
+
+    /// <summary>Starts the live page when --serve asked for it; its address goes to stderr with a warning when other machines can reach it.</summary>
+    private static async Task<LiveServer?> ServeAsync(
+        IGrainFactory grains, System.Net.IPEndPoint? endpoint, LoadedSpec spec, string folder, Terminal terminal, CancellationToken cancellation)
+    {
+        if (endpoint is null)
+            return null;
+        var outputs = Path.GetFullPath(folder);
+        LiveServer server;
+        try
+        {
+            server = await LiveServer.StartAsync(grains, endpoint, new LiveOptions { OutputFolder = id => id == spec.SweepId ? outputs : null, Listed = [spec.SweepId] }, cancellation);
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"--serve: cannot listen on {endpoint}: {e.Message}");
+        }
+        terminal.Error.WriteLine($"live page: {new Uri(server.Address, "/live/")}#{Uri.EscapeDataString(spec.SweepId)} (read-only)");
+        if (LiveServer.IsExposed(endpoint.Address))
+            terminal.Error.WriteLine($"warning: --serve {endpoint} is reachable from other machines; the page has no authentication (it changes nothing, but shows the sweep to anyone who can connect).");
+        return server;
+    }
+
+    /// <summary>With a live page, a finished sweep keeps it up (downloads now work) until Ctrl+C; the exit code is the run's.</summary>
+    private static async Task<int> KeepServing(LiveServer? page, int exitCode, Terminal terminal, CancellationToken cancellation)
+    {
+        if (page is null || exitCode == CommandLine.Interrupted)
+            return exitCode;
+        terminal.Error.WriteLine($"live page still at {new Uri(page.Address, "/live/")}; Ctrl+C to stop.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return exitCode;
     }
 
     private static async Task<int> RunAsync(

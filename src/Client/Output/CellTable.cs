@@ -50,13 +50,7 @@ public static class CellTable
     }
 
     /// <summary>Median of the finite values (mean of the middle two for an even count); NaN when there are none.</summary>
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        return sorted.Length == 0 ? double.NaN
-            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
-            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+    public static double Median(IEnumerable<double> values) => FiniteMedian.Of(values);
 
     public static string ToCsv(SweepDefinition sweep, IEnumerable<CellSummary> rows)
     {

@@ -28,4 +28,11 @@ public interface ISweepGrain : IGrainWithStringKey
     /// <summary>Stops dispatching; trials already running finish and stay stored. Start resumes.</summary>
     [Alias("Cancel")]
     Task<SweepProgress> Cancel();
+
+    /// <summary>
+    /// The cells x methods that reported since <paramref name="version"/> of <paramref name="epoch"/>
+    /// (see <see cref="CellChanges"/>); a live page polls it to re-read only those cells.
+    /// </summary>
+    [Alias("GetCellChanges")]
+    Task<CellChanges> GetCellChanges(string epoch, long version);
 }

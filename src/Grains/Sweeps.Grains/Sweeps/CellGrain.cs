@@ -29,6 +29,7 @@ public sealed class CellGrain(
     private int _generation;
     private string? _sweepId;
     private string _method = "";
+    private string _cellKey = "";
     private int _totalTrials;
     private bool _lastChunkSeen;
     private int _done, _computed, _successes, _diverged;
@@ -50,7 +51,7 @@ public sealed class CellGrain(
         // Chunks of a cell arrive in trial order; deactivating before the last one would make the
         // coordinator's next Dispatch chase a deactivating grain (a resume reuses chunks instantly).
         _lastChunkSeen |= work.FirstTrial + work.Count >= work.TotalTrials;
-        (_sweepId, _method, _totalTrials) = (work.SweepId, work.Trial.Method, work.TotalTrials);
+        (_sweepId, _method, _cellKey, _totalTrials) = (work.SweepId, work.Trial.Method, work.Trial.CellKey, work.TotalTrials);
 
         var starts = new List<Task>();
         for (var trial = work.FirstTrial; trial < work.FirstTrial + work.Count; trial++)
@@ -122,7 +123,7 @@ public sealed class CellGrain(
             await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString(), time);
             _dirty = false;
         }
-        var batch = new CellProgress(_generation, _method, _done, _computed, _successes, _diverged);
+        var batch = new CellProgress(_generation, _method, _done, _computed, _successes, _diverged, _cellKey);
         (_done, _computed, _successes, _diverged) = (0, 0, 0, 0);
         _lastFlush = time.GetTimestamp();
         await GrainFactory.GetGrain<ISweepProgressSink>(_sweepId).ReportProgress(batch);

@@ -33,6 +33,7 @@ public sealed class SweepGrain(
     private SweepRunTelemetry? _telemetry;
     private IGrainTimer? _watchdog;
     private HashSet<SiloAddress> _deadSilos = [];
+    private readonly CellChangeLog _changes = new();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -75,8 +76,12 @@ public sealed class SweepGrain(
         return Progress();
     }
 
+    public Task<CellChanges> GetCellChanges(string epoch, long version) => Task.FromResult(_changes.Since(epoch, version));
+
     public async Task ReportProgress(CellProgress progress)
     {
+        if (progress.CellKey is { } cellKey)
+            _changes.Touch(cellKey, progress.Method);
         if (_run is not { } run || progress.Generation != run.Generation)
             return;
         run.Add(progress);

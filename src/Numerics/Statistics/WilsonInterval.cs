@@ -1,4 +1,4 @@
-namespace Sweeps.Client.Output;
+namespace Sweeps.Numerics.Statistics;
 
 /// <summary>
 /// Wilson score interval for a success probability from s successes in n trials:

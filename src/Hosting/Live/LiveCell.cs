@@ -1,0 +1,40 @@
+using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Statistics;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Hosting.Live;
+
+/// <summary>
+/// What the live page knows of one cell x method: counts by outcome, the success rate with its
+/// Wilson 95% interval, and medians over the finite values (the cells.csv statistics). The page's
+/// data is only these aggregates, never the trial table, so it stays small at any trial count.
+/// </summary>
+public sealed record LiveCell(
+    int Cell,
+    string Method,
+    int Trials,
+    int Successes,
+    double SuccessRate,
+    double CiLow,
+    double CiHigh,
+    double MedianError,
+    double MedianHessianTrace,
+    double MedianSeconds,
+    int Converged,
+    int IterationLimit,
+    int Diverged,
+    int InvalidInstance)
+{
+    /// <summary>The aggregate of the records of one cell x method (trial indices past the sweep's trial count excluded).</summary>
+    public static LiveCell Of(CellDefinition cell, string method, IReadOnlyCollection<TrialRecord> records)
+    {
+        var successes = records.Count(r => r.Success);
+        var (low, high) = WilsonInterval.Of(successes, records.Count);
+        int Status(TrialStatus status) => records.Count(r => r.Status == status.ToName());
+        return new LiveCell(
+            cell.Index, method, records.Count, successes, records.Count == 0 ? double.NaN : (double)successes / records.Count, low, high,
+            FiniteMedian.Of(records.Select(r => r.RelError)), FiniteMedian.Of(records.Select(r => r.HessianTrace)),
+            FiniteMedian.Of(records.Select(r => r.Seconds)),
+            Status(TrialStatus.Converged), Status(TrialStatus.IterationLimit), Status(TrialStatus.Diverged), Status(TrialStatus.InvalidInstance));
+    }
+}

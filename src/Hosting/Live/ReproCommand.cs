@@ -1,0 +1,29 @@
+using System.Globalization;
+using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Hosting.Live;
+
+/// <summary>
+/// The `sweeps trial ...` command line that reproduces one stored trial bit for bit: the catalog
+/// method (not the label of a method entry with its own values), every parameter the trial ran with
+/// (the cell's values overlaid with the entry's), the trial seed and the sweep's success criterion.
+/// </summary>
+public static class ReproCommand
+{
+    public static string For(SweepDefinition sweep, CellDefinition cell, string methodLabel, ulong seed)
+    {
+        var variant = sweep.Variant(methodLabel);
+        var parameters = variant?.Apply(cell.Parameters) ?? cell.Parameters;
+        var words = new List<string> { "sweeps", "trial", "--problem", sweep.Problem, "--method", variant?.Method ?? methodLabel };
+        foreach (var name in ParameterNames.All.Where(parameters.ContainsKey))
+            words.AddRange(["--" + name.Replace('_', '-'), Number(parameters[name])]);
+        words.AddRange(["--seed", seed.ToString(CultureInfo.InvariantCulture), "--tolerance", Number(sweep.Tolerance)]);
+        if (sweep.RelativeToNoise is { } c)
+            words.AddRange(["--relative-to-noise", Number(c)]);
+        return string.Join(' ', words);
+    }
+
+    /// <summary>Round-trip formatting: the command must parse back to the same double.</summary>
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
