@@ -104,7 +104,11 @@ public sealed class LiveApiTests
         var downloads = sweep.GetProperty("downloads").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToList();
         Assert.Contains("cells.csv", downloads);
         Assert.Contains("trials.csv", downloads);
-        Assert.Equal(JsonValueKind.Null, sweep.GetProperty("transitions").ValueKind);
+        // The run writes transitions.csv (the fitted transitions), so the page links it.
+        Assert.Contains("transitions.csv", downloads);
+        Assert.Equal("transitions.csv", sweep.GetProperty("transitions").GetProperty("name").GetString());
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(served.Output, "transitions.csv")),
+            await http.GetStringAsync(new Uri(api, $"{ServedSweep.SweepId}/files/transitions.csv")));
         var csv = await http.GetStringAsync(new Uri(api, $"{ServedSweep.SweepId}/files/cells.csv"));
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(served.Output, "cells.csv")), csv);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(api, $"{ServedSweep.SweepId}/files/manifest.json"))).StatusCode);
