@@ -38,12 +38,10 @@ public static class CellTable
             {
                 var parameters = sweep.Variant(method)?.Apply(cellParameters) ?? cellParameters;
                 var trials = byCell[(cell.Key, method)].ToList();
-                var successes = trials.Count(t => t.Success);
-                var (low, high) = WilsonInterval.Of(successes, trials.Count);
+                var s = CellStatistics.Of(trials);
                 rows.Add(new CellSummary(
-                    cell.Index, method, parameters, trials.Count, successes,
-                    trials.Count == 0 ? double.NaN : (double)successes / trials.Count, low, high,
-                    Median(trials.Select(t => t.RelError)), Median(trials.Select(t => t.HessianTrace)), Median(trials.Select(t => t.Seconds))));
+                    cell.Index, method, parameters, s.Trials, s.Successes, s.SuccessRate, s.CiLow, s.CiHigh,
+                    s.MedianError, s.MedianHessianTrace, s.MedianSeconds));
             }
         }
         return rows;

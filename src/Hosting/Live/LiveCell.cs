@@ -1,5 +1,4 @@
 using Sweeps.Grains.Sweeps;
-using Sweeps.Numerics.Statistics;
 using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Hosting.Live;
@@ -28,13 +27,10 @@ public sealed record LiveCell(
     /// <summary>The aggregate of the records of one cell x method (trial indices past the sweep's trial count excluded).</summary>
     public static LiveCell Of(CellDefinition cell, string method, IReadOnlyCollection<TrialRecord> records)
     {
-        var successes = records.Count(r => r.Success);
-        var (low, high) = WilsonInterval.Of(successes, records.Count);
+        var s = CellStatistics.Of(records);
         int Status(TrialStatus status) => records.Count(r => r.Status == status.ToName());
         return new LiveCell(
-            cell.Index, method, records.Count, successes, records.Count == 0 ? double.NaN : (double)successes / records.Count, low, high,
-            FiniteMedian.Of(records.Select(r => r.RelError)), FiniteMedian.Of(records.Select(r => r.HessianTrace)),
-            FiniteMedian.Of(records.Select(r => r.Seconds)),
+            cell.Index, method, s.Trials, s.Successes, s.SuccessRate, s.CiLow, s.CiHigh, s.MedianError, s.MedianHessianTrace, s.MedianSeconds,
             Status(TrialStatus.Converged), Status(TrialStatus.IterationLimit), Status(TrialStatus.Diverged), Status(TrialStatus.InvalidInstance));
     }
 }
