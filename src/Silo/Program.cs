@@ -13,7 +13,7 @@ if (args.Any(a => a is "--help" or "-h"))
 SiloSettings settings;
 try
 {
-    settings = SiloSettings.Read(args, Environment.GetEnvironmentVariable);
+    settings = SiloSettings.Read(args);
 }
 catch (SiloSettingsException e)
 {

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Sweeps.Hosting.Cluster;
 
 namespace Sweeps.Silo;
 
 /// <summary>
-/// The silo's settings from flags and environment variables (a flag wins over its variable).
+/// The silo's settings from flags and environment variables (a flag wins over its variable), read through
+/// <see cref="SiloConfiguration"/>.
 /// Every flag is checked before anything starts; an error names the flag (or variable) and what is allowed.
 /// </summary>
 internal sealed record SiloSettings(
@@ -21,48 +23,26 @@ internal sealed record SiloSettings(
     string ServiceId,
     int MaxConcurrentTrials)
 {
-    /// <summary>Each flag with its variable, default and meaning, in the order --help lists them.</summary>
-    private static readonly (string Flag, string Variable, string Default, string Meaning)[] Flags =
-    [
-        ("redis", "SWEEPS_REDIS", "required", "StackExchange.Redis connection string (password and TLS go in the string)"),
-        ("silo-port", "SWEEPS_SILO_PORT", "11111", "silo-to-silo port"),
-        ("gateway-port", "SWEEPS_GATEWAY_PORT", "30000", "client gateway port"),
-        ("http-port", "SWEEPS_HTTP_PORT", "8080", "HTTP port: /health/live, /health/ready"),
-        ("http-bind", "SWEEPS_HTTP_BIND", "127.0.0.1", "address the HTTP endpoint listens on"),
-        ("advertised-ip", "SWEEPS_ADVERTISED_IP", "first non-loopback IPv4; loopback when Redis is on loopback", "address other silos and clients reach this silo at"),
-        ("cluster-id", "SWEEPS_CLUSTER_ID", "sweeps", "Orleans cluster id"),
-        ("service-id", "SWEEPS_SERVICE_ID", "sweeps", "Orleans service id (keys the stored state)"),
-        ("max-concurrent-trials", "SWEEPS_MAX_CONCURRENT_TRIALS", "the number of cores", "trials computed at once on this silo"),
-    ];
-
     public static string Usage =>
         "Usage: sweeps-silo [--flag value ...]   (each flag may instead be given by its environment variable; the flag wins)\n\n" +
-        string.Join("\n", Flags.Select(f => $"  --{f.Flag,-22} {f.Variable,-29} {f.Meaning} (default: {f.Default})"));
+        string.Join("\n", SiloConfiguration.Flags.Select(f => $"  --{f.Flag,-22} {f.Variable,-29} {f.Meaning} (default: {f.Default})"));
 
-    /// <summary>Reads the settings; throws <see cref="SiloSettingsException"/> naming the first bad flag.</summary>
-    public static SiloSettings Read(IReadOnlyList<string> args, Func<string, string?> environment)
+    /// <summary>Reads the settings from the process's flags and variables; throws <see cref="SiloSettingsException"/> naming the first bad one.</summary>
+    public static SiloSettings Read(IReadOnlyList<string> args) => From(SiloConfiguration.FromProcess(args));
+
+    /// <summary>As <see cref="Read(IReadOnlyList{string})"/> with variables looked up by <paramref name="environment"/>.</summary>
+    public static SiloSettings Read(IReadOnlyList<string> args, Func<string, string?> environment) =>
+        From(SiloConfiguration.FromLookup(args, environment));
+
+    /// <summary>Converts and checks each value; an empty variable counts as unset (as it always has).</summary>
+    private static SiloSettings From(IConfigurationRoot configuration)
     {
         var values = new Dictionary<string, (string Value, string Source)>(StringComparer.Ordinal);
-        foreach (var f in Flags)
+        foreach (var f in SiloConfiguration.Flags)
         {
-            if (environment(f.Variable) is { Length: > 0 } value)
-                values[f.Flag] = (value, f.Variable);
-        }
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = arg.StartsWith("--", StringComparison.Ordinal) ? (eq > 0 ? arg[2..eq] : arg[2..]) : null;
-            if (name is null || Flags.All(f => f.Flag != name))
-                throw new SiloSettingsException($"'{arg}' is not a flag; allowed: {string.Join(", ", Flags.Select(f => "--" + f.Flag))}.");
-            string value;
-            if (eq > 0)
-                value = arg[(eq + 1)..];
-            else if (i + 1 < args.Count)
-                value = args[++i];
-            else
-                throw new SiloSettingsException($"--{name}: a value is required.");
-            values[name] = (value, "--" + name);
+            var source = SiloConfiguration.SourceOf(configuration, f.Flag);
+            if (configuration[SiloConfiguration.Key(f.Flag)] is { } value && (value.Length > 0 || source.StartsWith("--", StringComparison.Ordinal)))
+                values[f.Flag] = (value, source);
         }
 
         if (!values.TryGetValue("redis", out var redisValue))

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sweeps.Hosting.Cluster;
@@ -13,7 +15,7 @@ namespace Sweeps.Silo;
 /// <summary>
 /// The silo process as one ASP.NET Core host: Orleans (cluster mode on Redis) and the HTTP pipeline
 /// on --http-bind:--http-port. The pipeline lives only here: /health/live (the process answers),
-/// /health/ready (see <see cref="SiloReadiness"/>); observability adds its endpoints in
+/// /health/ready (see <see cref="SiloReadiness"/>), both ASP.NET Core health checks; observability adds its endpoints in
 /// <see cref="MapEndpoints"/>, and the live page of every sweep of the cluster is at / (<see cref="LiveEndpoints"/>). Stopping (SIGTERM) leaves the cluster gracefully within 30 s.
 /// </summary>
 internal static class SiloWebHost
@@ -37,6 +39,7 @@ internal static class SiloWebHost
         builder.Services.Configure<HostOptions>(o => (o.ShutdownTimeout, o.ServicesStartConcurrently) = (ShutdownTimeout, true));
         builder.WebHost.UseKestrel(k => k.Listen(settings.HttpBind, settings.HttpPort));
         builder.Services.AddSingleton<SiloReadiness>();
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [SiloReadinessCheck.ReadyTag]);
         builder.UseOrleans(silo => silo.UseSweepsCluster(settings.Cluster, new() { ExecutorThreads = settings.MaxConcurrentTrials }));
         builder.AddSweepsObservability();
         var app = builder.Build();
@@ -46,12 +49,22 @@ internal static class SiloWebHost
 
     private static void MapEndpoints(WebApplication app)
     {
-        app.MapGet("/health/live", () => Results.Text("live\n"));
-        app.MapGet("/health/ready", (SiloReadiness readiness) =>
-            readiness.NotReadyReason() is { } reason
-                ? Results.Text($"not ready: {reason}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Text("ready\n"));
+        // ASP.NET Core health checks; the default status codes are 200 when healthy, 503 when unhealthy.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = (context, _) => WriteText(context, "live\n") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(SiloReadinessCheck.ReadyTag),
+            ResponseWriter = (context, report) => WriteText(context, report.Status == HealthStatus.Healthy
+                ? "ready\n"
+                : $"not ready: {string.Join("; ", report.Entries.Values.Select(e => e.Description))}\n"),
+        });
         app.MapSweepsObservability();
         app.MapSweepsLive();
+    }
+
+    private static Task WriteText(HttpContext context, string text)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text);
     }
 }

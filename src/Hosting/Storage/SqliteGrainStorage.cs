@@ -9,56 +9,79 @@ namespace Sweeps.Hosting.Storage;
 
 /// <summary>
 /// Orleans grain storage in one SQLite table keyed by (grain type, grain key, state name), state
-/// serialized with the Orleans serializer. ETags are row versions (1, 2, ...): a write or clear whose
+/// serialized by an <see cref="IGrainStorageSerializer"/> (Orleans' binary serializer unless configured:
+/// the bytes every earlier version stored). ETags are row versions (1, 2, ...): a write or clear whose
 /// ETag differs from the stored one throws <see cref="InconsistentStateException"/>; a null ETag means
 /// "no record yet". Writes go through one writer thread that commits every queued write in a single
 /// transaction (group commit) and completes each write only after that commit. Reads run on pooled
-/// read connections, concurrently with the writer (WAL).
+/// read connections, concurrently with the writer (WAL). The database and its schema are created in the
+/// silo's <see cref="ServiceLifecycleStage.RuntimeInitialize"/> stage, so a bad path stops the silo at
+/// start-up; used outside a silo (tests, tools) the first operation creates them.
 /// </summary>
-public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
+public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private const string Table = "grain_state";
+    private readonly SqliteGrainStorageOptions _options;
     private readonly string _connectionString;
-    private readonly Serializer _serializer;
+    private readonly IGrainStorageSerializer _serializer;
     private readonly int _maxBatch;
-    private readonly SqliteConnection _writer;
+    private readonly Lazy<Task> _schema;
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentBag<SqliteConnection> _readers = [];
-    private readonly Thread _writeThread;
+    private SqliteConnection? _writer;
+    private Thread? _writeThread;
 
+    /// <summary>With Orleans' binary serializer (<see cref="OrleansGrainStorageSerializer"/>).</summary>
     public SqliteGrainStorage(SqliteGrainStorageOptions options, Serializer serializer)
+        : this(options, new OrleansGrainStorageSerializer(serializer))
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Path))!);
+    }
+
+    public SqliteGrainStorage(SqliteGrainStorageOptions options, IGrainStorageSerializer serializer)
+    {
+        _options = options;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = options.Path, Pooling = false, DefaultTimeout = 60 }.ToString();
         _serializer = serializer;
         _maxBatch = Math.Max(1, options.MaxBatch);
-        _writer = Open();
-        Execute(_writer, $"""
+        _schema = new Lazy<Task>(CreateSchemaAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(SqliteGrainStorage), ServiceLifecycleStage.RuntimeInitialize, _ => _schema.Value);
+
+    /// <summary>Creates the folder, the database (WAL) and its table, then starts the writer thread; runs once.</summary>
+    private async Task CreateSchemaAsync()
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_options.Path))!);
+        var writer = await OpenAsync();
+        await ExecuteAsync(writer, $"""
             PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = {(options.SynchronousFull ? "FULL" : "NORMAL")};
+            PRAGMA synchronous = {(_options.SynchronousFull ? "FULL" : "NORMAL")};
             CREATE TABLE IF NOT EXISTS {Table} (
                 grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL,
                 etag INTEGER NOT NULL, data BLOB NOT NULL,
                 PRIMARY KEY (grain_type, grain_key, state_name)) WITHOUT ROWID;
             """);
+        _writer = writer;
         _writeThread = new Thread(WriteLoop) { IsBackground = true, Name = "sweeps-sqlite-writer" };
         _writeThread.Start();
     }
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        await _schema.Value;
         if (!_readers.TryTake(out var connection))
-            connection = Open();
+            connection = await OpenAsync();
         try
         {
-            using var command = connection.CreateCommand();
+            await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT etag, data FROM {Table} WHERE grain_type = $type AND grain_key = $key AND state_name = $name";
             AddKey(command, grainId, stateName);
-            using var reader = command.ExecuteReader();
-            if (reader.Read())
+            await using var reader = await command.ExecuteReaderAsync();
+            if (await reader.ReadAsync())
             {
                 grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-                grainState.State = _serializer.Deserialize<T>((byte[])reader.GetValue(1));
+                grainState.State = _serializer.Deserialize<T>(BinaryData.FromBytes(reader.GetFieldValue<byte[]>(1)));
                 grainState.RecordExists = true;
             }
             else
@@ -71,12 +94,11 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         {
             _readers.Add(connection);
         }
-        return Task.CompletedTask;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var data = _serializer.SerializeToArray(grainState.State);
+        var data = _serializer.Serialize(grainState.State).ToArray();
         var etag = await Enqueue(new PendingWrite(grainId, stateName, ParseETag(grainState.ETag), data));
         grainState.ETag = etag.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -89,15 +111,17 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         grainState.RecordExists = false;
     }
 
-    private Task<long> Enqueue(PendingWrite write)
+    private async Task<long> Enqueue(PendingWrite write)
     {
+        await _schema.Value;
         ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(write), this);
-        return write.Completion.Task;
+        return await write.Completion.Task;
     }
 
     /// <summary>Drains the queue in batches: one IMMEDIATE transaction per batch; results are released only after COMMIT.</summary>
     private void WriteLoop()
     {
+        var writer = _writer!;
         var batch = new List<PendingWrite>(_maxBatch);
         var results = new List<(long Etag, Exception? Error)>(_maxBatch);
         while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -108,10 +132,10 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
                 batch.Add(write);
             try
             {
-                using (var transaction = _writer.BeginTransaction())
+                using (var transaction = writer.BeginTransaction())
                 {
                     foreach (var write in batch)
-                        results.Add(Apply(write));
+                        results.Add(Apply(writer, write));
                     transaction.Commit();
                 }
                 for (var i = 0; i < batch.Count; i++)
@@ -131,9 +155,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     }
 
     /// <summary>Inserts (expected ETag null), updates or deletes (ETag must match) one row; returns the new ETag.</summary>
-    private (long Etag, Exception? Error) Apply(PendingWrite write)
+    private static (long Etag, Exception? Error) Apply(SqliteConnection writer, PendingWrite write)
     {
-        using var command = _writer.CreateCommand();
+        using var command = writer.CreateCommand();
         AddKey(command, write.GrainId, write.StateName);
         command.Parameters.AddWithValue("$etag", write.ExpectedETag ?? 0);
         if (write.Data is null)
@@ -151,12 +175,12 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         }
         if (command.ExecuteScalar() is long etag)
             return (etag, null);
-        return (0, Mismatch(write));
+        return (0, Mismatch(writer, write));
     }
 
-    private InconsistentStateException Mismatch(PendingWrite write)
+    private static InconsistentStateException Mismatch(SqliteConnection writer, PendingWrite write)
     {
-        using var command = _writer.CreateCommand();
+        using var command = writer.CreateCommand();
         command.CommandText = $"SELECT etag FROM {Table} WHERE grain_type = $type AND grain_key = $key AND state_name = $name";
         AddKey(command, write.GrainId, write.StateName);
         var stored = command.ExecuteScalar() is long e ? e.ToString(CultureInfo.InvariantCulture) : null;
@@ -178,27 +202,27 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
         : throw new InconsistentStateException($"ETag '{etag}' was not issued by the SQLite grain store.", null, etag);
 
-    private SqliteConnection Open()
+    private async Task<SqliteConnection> OpenAsync()
     {
         var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA busy_timeout = 60000;");
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "PRAGMA busy_timeout = 60000;");
         return connection;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
     {
-        using var command = connection.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.ExecuteNonQuery();
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Commits every write already queued, then closes the connections.</summary>
     public void Dispose()
     {
         _writes.Writer.TryComplete();
-        _writeThread.Join();
-        _writer.Dispose();
+        _writeThread?.Join();
+        _writer?.Dispose();
         while (_readers.TryTake(out var reader))
             reader.Dispose();
     }
