@@ -9,7 +9,7 @@ namespace Sweeps.Client.Output;
 /// </summary>
 public static class CsvText
 {
-    public static string Number(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Number(double value) => double.IsNaN(value) ? "" : Numerics.Trials.ParameterText.Number(value);
 
     public static string Field(string? text) =>
         text is null ? "" :

@@ -38,7 +38,7 @@ public static class TransitionTable
             var first = line.First();
             var coordinates = first.Parameters.Remove(axis);
             var fit = ProbitFit.Fit(line.Where(c => c.Parameters.ContainsKey(axis)).Select(c => new BinomialPoint(c.Parameters[axis], c.Trials, c.Successes)));
-            var theory = axis == ParameterNames.M ? LineThreshold.For(problem, CatalogMethod(first.Method), coordinates) : null;
+            var theory = axis == ParameterNames.M ? LineThreshold.For(problem, ParameterText.MethodOf(first.Method), coordinates) : null;
             rows.Add(new TransitionRow(first.Method, coordinates, axis, fit, theory));
         }
         return rows;
@@ -103,9 +103,6 @@ public static class TransitionTable
         json.WriteEndObject();
     }
 
-    /// <summary>"sam[rho=0.1]" runs the catalog method sam.</summary>
-    private static string CatalogMethod(string label) => label.Split('[')[0];
-
     private static string LineKey(ImmutableSortedDictionary<string, double> parameters) =>
-        string.Join(';', parameters.Select(p => p.Key + "=" + p.Value.ToString("R", CultureInfo.InvariantCulture)));
+        ParameterText.Join(parameters);
 }

@@ -93,7 +93,6 @@ public static class SpecLoader
         var count = axes.Aggregate(1, (n, a) => n * a.Values.Length);
         var cells = ImmutableArray.CreateBuilder<CellDefinition>(count);
         var position = new int[axes.Count];
-        var sortedAxes = Enumerable.Range(0, axes.Count).OrderBy(i => axes[i].Name, StringComparer.Ordinal).ToArray();
         for (var index = 0; index < count; index++)
         {
             var parameters = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
@@ -101,7 +100,7 @@ public static class SpecLoader
                 parameters[name] = value;
             for (var a = 0; a < axes.Count; a++)
                 parameters[axes[a].Name] = axes[a].Values[position[a]];
-            var key = string.Join(';', sortedAxes.Select(a => axes[a].Name + "=" + YamlFields.Format(axes[a].Values[position[a]])));
+            var key = ParameterText.Set(axes.Select((axis, a) => KeyValuePair.Create(axis.Name, axis.Values[position[a]])));
             cells.Add(new CellDefinition(index, key, parameters.ToImmutable()));
             for (var a = axes.Count - 1; a >= 0 && ++position[a] == axes[a].Values.Length; a--)
                 position[a] = 0;
@@ -116,7 +115,7 @@ public static class SpecLoader
     /// </summary>
     private static IEnumerable<MethodVariant> Variants(SpecMethod method) =>
         Expand(method.Lists, method.Fixed).Select(entry => new MethodVariant(
-            method.Lists.Count == 0 ? method.Name : $"{method.Name}[{entry.Key}]", method.Name, entry.Parameters, method.Command?.ToMethodCommand()));
+            method.Lists.Count == 0 ? method.Name : ParameterText.VariantLabel(method.Name, method.Lists.Select(l => KeyValuePair.Create(l.Name, entry.Parameters[l.Name]))), method.Name, entry.Parameters, method.Command?.ToMethodCommand()));
 
     /// <summary>External methods' script paths made absolute and hashed (docs/EXTERNAL.md); an unreadable script is an error.</summary>
     private static void ResolveCommands(SpecDraft draft, string folder, List<string> errors)
@@ -168,7 +167,7 @@ public static class SpecLoader
     }
 
     private static string Describe(CellDefinition cell) =>
-        string.Join(", ", cell.Parameters.Select(p => p.Key + "=" + YamlFields.Format(p.Value)));
+        string.Join(", ", cell.Parameters.Select(p => ParameterText.Pair(p.Key, p.Value)));
 
     /// <summary>
     /// Without plots in the spec: the two axes with the most values (ties: spec order), x the

@@ -77,7 +77,7 @@ internal sealed class YamlFields(List<string> errors)
     public IReadOnlyList<YamlNode> Sequence(YamlNode node) =>
         node is YamlSequenceNode sequence ? sequence.Children.ToList() : [node];
 
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Format(double value) => Numerics.Trials.ParameterText.Number(value);
 
     public static string Show(YamlNode node) => node switch
     {

@@ -25,5 +25,5 @@ public static class ReproCommand
     }
 
     /// <summary>Round-trip formatting: the command must parse back to the same double.</summary>
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Number(double value) => Numerics.Trials.ParameterText.Number(value);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sweeps.Numerics.Random;
 
 /// <summary>
@@ -14,9 +12,7 @@ public readonly record struct TrialSeed(ulong Value)
     /// <summary>Derives the seed of trial <paramref name="trialIndex"/> of the cell whose coordinates are given as (name, value) pairs.</summary>
     public static TrialSeed Derive(long sweepSeed, IEnumerable<KeyValuePair<string, double>> cellCoordinates, int trialIndex)
     {
-        var canonical = string.Join(';', cellCoordinates
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => kv.Key + "=" + kv.Value.ToString("R", CultureInfo.InvariantCulture)));
+        var canonical = Trials.ParameterText.Set(cellCoordinates);
         var h = StableHash.Combine((ulong)sweepSeed, StableHash.Of(canonical));
         return new TrialSeed(StableHash.Combine(h, (ulong)trialIndex));
     }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Grains.Sweeps;
 
@@ -16,7 +16,7 @@ internal static class SweepDefinitions
             .Append(d.Problem).Append('|').Append(d.Seed).Append('|').Append(Criterion(d)).Append('|').Append(d.Trials).Append('|')
             .AppendJoin(',', d.Methods).Append('|');
         foreach (var cell in d.Cells)
-            text.Append(cell.Key).Append('{').AppendJoin(';', cell.Parameters.Select(p => p.Key + "=" + R(p.Value))).Append('}');
+            text.Append(cell.Key).Append('{').Append(ParameterText.Join(cell.Parameters)).Append('}');
         foreach (var variant in d.Methods.Select(d.Variant).OfType<MethodVariant>())
             text.Append('|').Append(Describe(variant));
         return Numerics.Random.StableHash.Of(text.ToString());
@@ -69,10 +69,10 @@ internal static class SweepDefinitions
     private static string Describe(SweepDefinition d, string label) => d.Variant(label) is { } v ? Describe(v) : label;
 
     private static string Describe(MethodVariant v) =>
-        v.Method + "{" + string.Join(';', v.Parameters.Select(p => p.Key + "=" + R(p.Value))) + "}" + (v.Command is { } c ? "<" + c.Describe() + ">" : "");
+        v.Method + "{" + ParameterText.Join(v.Parameters) + "}" + (v.Command is { } c ? "<" + c.Describe() + ">" : "");
 
     private static string Criterion(SweepDefinition d) =>
         "tolerance=" + R(d.Tolerance) + (d.RelativeToNoise is { } c ? ",relative_to_noise=" + R(c) : "");
 
-    private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string R(double value) => ParameterText.Number(value);
 }
