@@ -7,7 +7,7 @@ namespace Sweeps.Client.Commands;
 
 /// <summary>
 /// `sweeps theory`: the statistical dimension of the descent cone at a rank-r truth
-/// (SCIENCE.md section 5): about the number of Gaussian measurements at which convex
+/// (docs/SCIENCE.md section 5): about the number of Gaussian measurements at which convex
 /// recovery succeeds half the time.
 /// </summary>
 public sealed class TheoryCommand : ICommand

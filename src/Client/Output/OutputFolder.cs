@@ -5,7 +5,7 @@ using Sweeps.Grains.Sweeps;
 namespace Sweeps.Client.Output;
 
 /// <summary>
-/// Writes the data files of an output folder (DESIGN.md "Output folder"): trials.csv,
+/// Writes the data files of an output folder (README "Outputs"): trials.csv,
 /// trials.parquet, cells.csv, transitions.csv, summary.json, spec.yaml and manifest.json, each atomically.
 /// Plots are drawn from the returned cell summaries and trial table (Sweeps.Client.Plots).
 /// </summary>

@@ -5,7 +5,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Client.Plots;
 
 /// <summary>
-/// The theory curves a phase diagram shows (SCIENCE.md section 5): when one plotted axis is m and
+/// The theory curves a phase diagram shows (docs/SCIENCE.md section 5): when one plotted axis is m and
 /// the other a size (d, d1, d2 or r) of a Gaussian sensing problem, the statistical-dimension
 /// threshold m*(size) (and, for symmetric sensing, the PSD feasibility threshold). Drawn only when
 /// every other size is fixed, so that the curve means one thing for the whole panel.

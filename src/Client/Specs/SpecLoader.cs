@@ -6,7 +6,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Client.Specs;
 
 /// <summary>
-/// Loads a sweep spec (DESIGN.md "Spec format"): parses, validates everything before any work
+/// Loads a sweep spec (README "Spec format"): parses, validates everything before any work
 /// (names, types, ranges, grid size, every cell x method through the family and method
 /// validation), expands the grid and derives the sweep id. Throws one <see cref="SpecException"/>
 /// carrying every error found.

@@ -4,7 +4,7 @@ using Sweeps.Numerics.Problems;
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>
-/// The convex methods on a matrix-sensing problem (SCIENCE.md 2.1, 2.2, section 3 items 1-2):
+/// The convex methods on a matrix-sensing problem (docs/SCIENCE.md 2.1, 2.2, section 3 items 1-2):
 /// solves  minimize ||P^{1/2} X Q^{1/2}||_*  s.t.  A(X) = b  (symmetric: trace(D X D), X PSD, P = Q = D^2)
 /// in the variable Y = P^{1/2} X Q^{1/2} with <see cref="TraceNormSolver"/>, P = Q = I for
 /// <see cref="ConvexObjective.Nuclear"/>, and returns the flat factors of the solution (<see cref="FlatFactors"/>).

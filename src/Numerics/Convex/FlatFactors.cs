@@ -1,7 +1,7 @@
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>
-/// The flattest factors of X = P^{-1/2} Y Q^{-1/2} (SCIENCE.md 2.1, 2.2): with Y = U S V^T (thin,
+/// The flattest factors of X = P^{-1/2} Y Q^{-1/2} (docs/SCIENCE.md 2.1, 2.2): with Y = U S V^T (thin,
 /// rank = number of singular values above <see cref="RankTolerance"/> times the largest),
 /// L = P^{-1/2} U S^{1/2} (d1 x k) and R = Q^{-1/2} V S^{1/2} (d2 x k), zero-padded to width k, so that
 /// L R^T = X and 2&lt;P, L L^T&gt; + 2&lt;Q, R R^T&gt; = 4 ||Y||_*; for a PSD Y = V S V^T, R = L = D^{-1} V S^{1/2}.

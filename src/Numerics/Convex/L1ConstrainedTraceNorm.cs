@@ -3,7 +3,7 @@ using Sweeps.Numerics.Methods;
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>
-/// minimize ||X||_*  s.t.  ||Y - X||_{1,1} &lt;= tau  (the flat program of robust PCA, SCIENCE.md 2.5) by
+/// minimize ||X||_*  s.t.  ||Y - X||_{1,1} &lt;= tau  (the flat program of robust PCA, docs/SCIENCE.md 2.5) by
 /// <see cref="AffineAdmm"/>: the constraint set is Y - B with B the l1 ball of radius tau, whose projection is
 /// Proj(V) = Y - Proj_B(Y - V) (<see cref="L1Ball"/>); the prox is singular-value soft-thresholding. The
 /// returned point is the low-rank iterate Z.

@@ -5,7 +5,7 @@ namespace Sweeps.Numerics.Convex;
 
 /// <summary>
 /// minimize sum_i w_i |x_i|^q  s.t.  A x = b  (1 &lt;= q &lt; 2, w_i &gt; 0) by <see cref="AffineAdmm"/>, the
-/// program of the Hadamard model's flat minimizers (SCIENCE.md 2.7; q = 1 is weighted l1). The prox
+/// program of the Hadamard model's flat minimizers (docs/SCIENCE.md 2.7; q = 1 is weighted l1). The prox
 /// is separable: for q = 1 soft-thresholding by t w_i; for 1 &lt; q &lt; 2 the root s in [0, |v|] of
 /// s - |v| + t w_i q s^{q-1} = 0 (<see cref="PowerShrink"/>), with the sign of v.
 /// </summary>

@@ -6,7 +6,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>
-/// The convex methods of the quadratic network (SCIENCE.md 2.6), X = U1 U1^T - U2 U2^T symmetric:
+/// The convex methods of the quadratic network (docs/SCIENCE.md 2.6), X = U1 U1^T - U2 U2^T symmetric:
 ///   minimize ||D X D||_*  s.t.  A(X) = b                       (student with a negative part, k2 &gt; 0),
 ///   minimize trace(D X D) s.t.  A(X) = b, X PSD                (k2 = 0: the student can only make PSD X),
 /// with D = I for the nuclear baseline. Solved in Y = D X D by <see cref="TraceNormSolver"/> (the

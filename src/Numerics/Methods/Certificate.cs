@@ -1,7 +1,7 @@
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>
-/// The optimality check of a convex method's answer (SCIENCE.md section 7, docs/METHODS.md
+/// The optimality check of a convex method's answer (docs/SCIENCE.md section 7, docs/METHODS.md
 /// "Certificates"): <see cref="DualityGap"/> is the measured relative gap
 /// (primal value - value of a dual-feasible point) / max(|primal value|, tiny) at the primal point,
 /// whose relative constraint residual is <see cref="PrimalResidual"/>; <see cref="Certified"/> is

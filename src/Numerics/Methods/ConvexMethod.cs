@@ -6,7 +6,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>
-/// flat-convex and nuclear (SCIENCE.md section 3 items 1-2): solve the family's convex program
+/// flat-convex and nuclear (docs/SCIENCE.md section 3 items 1-2): solve the family's convex program
 /// (<see cref="ConvexObjective"/>) to high accuracy and return the flat factors of its solution.
 /// Matrix-sensing problems are solved by <see cref="ConvexSensing"/>; other families supply their
 /// own program through <see cref="IConvexRecoverable"/>. Deterministic: the seed is not used.

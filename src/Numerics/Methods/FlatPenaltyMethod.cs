@@ -7,7 +7,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>
-/// flat-penalty (SCIENCE.md 3.3): L-BFGS on F = f + lambda * pen, pen = tr Hess f on the zero-loss
+/// flat-penalty (docs/SCIENCE.md 3.3): L-BFGS on F = f + lambda * pen, pen = tr Hess f on the zero-loss
 /// set (a weighted weight decay), with lambda continued geometrically down to a floor along a
 /// <see cref="Continuation"/>, each stage warm-started from the previous one. Noiseless problems: the
 /// floor is 0 and the last stage stops by <see cref="ZeroLossRule"/>. Noisy matrix sensing: the floor is

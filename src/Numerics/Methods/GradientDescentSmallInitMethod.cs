@@ -6,7 +6,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>
-/// gd-small-init (SCIENCE.md 3.4): plain gradient descent on f from a Gaussian start of scale <c>alpha</c>
+/// gd-small-init (docs/SCIENCE.md 3.4): plain gradient descent on f from a Gaussian start of scale <c>alpha</c>
 /// (default 1e-3): the implicit-bias baseline. With <c>step</c> given, every step has that size; without it the
 /// step backtracks (<see cref="GradientDescent.MinimizeBacktracking"/>, from the problem's suggested step ~ 1/L),
 /// because the fixed 1/L is set by the curvature at the truth's scale and is far too small while the iterate

@@ -5,7 +5,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>
-/// A way to pick a minimizer (SCIENCE.md section 3). A method never throws for a hard instance:
+/// A way to pick a minimizer (docs/SCIENCE.md section 3). A method never throws for a hard instance:
 /// it reports <see cref="TrialStatus.Diverged"/> or <see cref="TrialStatus.IterationLimit"/>.
 /// Its randomness comes only from the trial seed's Init and Algorithm streams.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Sweeps.Numerics.Methods;
 
-/// <summary>The minimizer-picking methods Sweeps knows, by spec name (SCIENCE.md section 3).</summary>
+/// <summary>The minimizer-picking methods Sweeps knows, by spec name (docs/SCIENCE.md section 3).</summary>
 public static class MethodCatalog
 {
     private static readonly IMethod[] Methods =

@@ -5,7 +5,7 @@ using Sweeps.Numerics.Random;
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>
-/// The last weight of flat-penalty on a noisy matrix-sensing problem (SCIENCE.md 2.8). With weight
+/// The last weight of flat-penalty on a noisy matrix-sensing problem (docs/SCIENCE.md 2.8). With weight
 /// lambda the factored problem min f + lambda pen is, over factorizations of X, weighted-nuclear-norm
 /// regularized least squares min (1/m) ||A(X) - b||^2 + lambda nu ||X||_*, where nu is the penalty per
 /// unit nuclear norm: nu = 4 sqrt(tr P tr Q / (d1 d2)) for X = L R^T (min pen = 4 ||P^{1/2} X Q^{1/2}||_*,

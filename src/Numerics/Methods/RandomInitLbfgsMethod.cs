@@ -6,7 +6,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>
-/// gd-random-init (SCIENCE.md 3.6): L-BFGS on f alone from an O(1) Gaussian start (scale <c>alpha</c>,
+/// gd-random-init (docs/SCIENCE.md 3.6): L-BFGS on f alone from an O(1) Gaussian start (scale <c>alpha</c>,
 /// default 1): "some" zero-loss minimizer, with no bias toward flat ones. Stops by <see cref="ZeroLossRule"/>.
 /// </summary>
 public sealed class RandomInitLbfgsMethod : IMethod

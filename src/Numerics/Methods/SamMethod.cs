@@ -6,7 +6,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>
-/// sam (SCIENCE.md 3.5): sharpness-aware minimization, random-perturbation (average) variant. From a
+/// sam (docs/SCIENCE.md 3.5): sharpness-aware minimization, random-perturbation (average) variant. From a
 /// Gaussian start of scale <c>alpha</c> (Init stream), <c>max_iters</c> fixed steps
 /// theta+ = theta - step * g, g the antithetic average of grad f at theta +- rho e / ||e|| with a fresh
 /// e ~ N(0, I) from the Algorithm stream each step (<see cref="PerturbedGradient"/>): in expectation gradient

@@ -4,7 +4,7 @@ using Sweeps.Numerics.Random;
 namespace Sweeps.Numerics.Problems;
 
 /// <summary>
-/// Hutchinson's estimator of tr Hess f(theta) (SCIENCE.md 4): the mean over Rademacher probes z
+/// Hutchinson's estimator of tr Hess f(theta) (docs/SCIENCE.md 4): the mean over Rademacher probes z
 /// of z^T H z, each Hessian-vector product taken by central differences of gradients,
 /// z^T H z ~ z^T (g(theta + h z) - g(theta - h z)) / (2h). Unbiased up to the O(h^2) difference
 /// error; its variance per probe is 2 (||H||_F^2 - sum_j H_jj^2). Needs only gradients, so it

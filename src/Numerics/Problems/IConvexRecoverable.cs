@@ -3,7 +3,7 @@ using Sweeps.Numerics.Methods;
 namespace Sweeps.Numerics.Problems;
 
 /// <summary>
-/// A problem whose minimizer-picking methods include a convex program (SCIENCE.md section 3):
+/// A problem whose minimizer-picking methods include a convex program (docs/SCIENCE.md section 3):
 /// <see cref="ConvexObjective.Flat"/> is the family's weighted nuclear / trace norm whose
 /// solutions factor into the flattest minimizers; <see cref="ConvexObjective.Nuclear"/> is the
 /// unweighted baseline. The solver returns factors (theta), built from the convex solution.

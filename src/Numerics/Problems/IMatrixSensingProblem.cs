@@ -5,7 +5,7 @@ namespace Sweeps.Numerics.Problems;
 /// <summary>
 /// A problem whose model is a matrix X (d1 x d2; X = L R^T, or X = U U^T when
 /// <see cref="Symmetric"/>) observed through a linear map, b = A(M) + noise. Its convex
-/// relaxations (SCIENCE.md 2.1, 2.2) are:
+/// relaxations (docs/SCIENCE.md 2.1, 2.2) are:
 /// flat:    minimize ||P^{1/2} X Q^{1/2}||_*  s.t. A(X) = b   (symmetric: trace(D X D), X PSD, D = D2^{1/2});
 /// nuclear: minimize ||X||_*                 s.t. A(X) = b   (symmetric: trace(X), X PSD).
 /// The convex methods solve these through this interface and turn X back into factors of width k.

@@ -1,7 +1,7 @@
 namespace Sweeps.Numerics.Statistics;
 
 /// <summary>
-/// Locates a success transition along one axis (SCIENCE.md section 8): the probit model
+/// Locates a success transition along one axis (docs/SCIENCE.md section 8): the probit model
 /// pi(x) = Phi((x - x50) / w), w &gt; 0, fitted by maximum likelihood to binomial counts
 /// (s successes of n trials at each axis value x). Probit rather than logistic because w is then
 /// the standard deviation of a Gaussian threshold, the form Donoho-Tanner curves are reported in,

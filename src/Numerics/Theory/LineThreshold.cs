@@ -3,7 +3,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Theory;
 
 /// <summary>
-/// The predicted 50% point in m of one grid line (transitions.csv <c>theory</c>; SCIENCE.md sections 5 and 8), for
+/// The predicted 50% point in m of one grid line (transitions.csv <c>theory</c>; docs/SCIENCE.md sections 5 and 8), for
 /// noiseless Gaussian sensing only: general-sensing and deep-factorization (Gaussian sensing of the product) give the
 /// nuclear-norm statistical dimension for every method but gd-random-init (an arbitrary interpolant has no
 /// threshold below d1 d2 there); symmetric-sensing gives the trace + PSD statistical dimension, and for

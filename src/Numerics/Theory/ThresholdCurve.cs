@@ -4,7 +4,7 @@ namespace Sweeps.Numerics.Theory;
 
 /// <summary>
 /// A theory curve for a phase diagram: the number of Gaussian measurements m* at which recovery
-/// succeeds with probability about 1/2, as a function of one axis variable (SCIENCE.md section 5).
+/// succeeds with probability about 1/2, as a function of one axis variable (docs/SCIENCE.md section 5).
 /// </summary>
 public sealed record ThresholdCurve(string Label, string Axis, IReadOnlyList<ThresholdPoint> Points)
 {

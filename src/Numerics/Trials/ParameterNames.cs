@@ -1,7 +1,7 @@
 namespace Sweeps.Numerics.Trials;
 
 /// <summary>
-/// The spec's parameter names (DESIGN.md), the lists derived from <see cref="ParameterTable"/>, and how a set
+/// The spec's parameter names (README "Spec format"), the lists derived from <see cref="ParameterTable"/>, and how a set
 /// of named values becomes <see cref="TrialParameters"/>. <c>d</c> sets d1 = d2; <c>k</c> defaults to min(d1, d2)
 /// (full overparameterization) when absent.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Sweeps.Numerics.Trials;
 /// Everything a trial is a pure function of: the problem and its sizes, the method and its
 /// parameters, the success criterion and the trial seed. Field names follow the spec's parameter
 /// names (d1, d2, r, k, m, p, noise, noise_relative, depth, r2, k2, sparsity). Unused fields stay null.
-/// Noise (SCIENCE.md 2.8): <see cref="Noise"/> is an absolute sigma; <see cref="NoiseRelative"/>, when
+/// Noise (docs/SCIENCE.md 2.8): <see cref="Noise"/> is an absolute sigma; <see cref="NoiseRelative"/>, when
 /// set, instead gives sigma = noise_relative * ||A(M)|| / sqrt(m) (a family rejects both at once).
 /// </summary>
 public sealed record TrialParameters

@@ -1,7 +1,7 @@
 namespace Sweeps.Numerics.Trials;
 
 /// <summary>
-/// What a trial reports (SCIENCE.md section 4), one field per trials.csv column after the inputs.
+/// What a trial reports (docs/SCIENCE.md section 4), one field per trials.csv column after the inputs.
 /// NaN marks a value that does not apply or could not be computed (written as an empty cell).
 /// <see cref="Extras"/> holds family-specific columns (norm_gap, hutchinson_trace, ...), sorted by name.
 /// </summary>

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace Sweeps.Numerics.Tests.Methods;
 
-/// <summary>Noisy problems (SCIENCE.md 2.8) through <see cref="TrialRunner"/>: flat-penalty's floor, relative noise, the success rule.</summary>
+/// <summary>Noisy problems (docs/SCIENCE.md 2.8) through <see cref="TrialRunner"/>: flat-penalty's floor, relative noise, the success rule.</summary>
 public sealed class NoiseTests(ITestOutputHelper output)
 {
     private const int D = 15;

@@ -4,7 +4,7 @@ namespace Sweeps.Grains.Sweeps;
 
 /// <summary>
 /// One finished trial as stored and exported: its key (cell, method, trial index), the trial
-/// seed that reproduces it (<c>sweeps trial --seed</c>), and every metric of SCIENCE.md section 4.
+/// seed that reproduces it (<c>sweeps trial --seed</c>), and every metric of docs/SCIENCE.md section 4.
 /// NaN marks a value that does not apply. Status is the kebab-case name (converged, ...).
 /// DualityGap and Certified (convex methods' certificate) are null where they do not apply, and in
 /// records stored before they existed.

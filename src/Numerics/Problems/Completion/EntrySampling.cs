@@ -3,7 +3,7 @@ using Sweeps.Numerics.LinearAlgebra;
 namespace Sweeps.Numerics.Problems.Completion;
 
 /// <summary>
-/// The entry-sampling map of matrix completion (SCIENCE.md 2.4): A_i = e_{a_i} e_{b_i}^T for the
+/// The entry-sampling map of matrix completion (docs/SCIENCE.md 2.4): A_i = e_{a_i} e_{b_i}^T for the
 /// observed entries (a_i, b_i) of Omega in row-major order, so A(X)_i = X[a_i, b_i] and
 /// A^*(y) puts y_i back at (a_i, b_i). Allocation-free.
 /// </summary>

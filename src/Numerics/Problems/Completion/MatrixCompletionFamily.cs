@@ -5,7 +5,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Completion;
 
 /// <summary>
-/// matrix-completion (SCIENCE.md 2.4): truth M = Z1 Z2^T / ||Z1 Z2^T||_F as in general-sensing;
+/// matrix-completion (docs/SCIENCE.md 2.4): truth M = Z1 Z2^T / ||Z1 Z2^T||_F as in general-sensing;
 /// each entry, in row-major order, is observed when a uniform draw of the Measurements stream is
 /// below p; b = M on Omega + sigma xi from the Noise stream. The instance is a
 /// <see cref="GeneralSensingProblem"/> with the map <see cref="EntrySampling"/>, so

@@ -5,7 +5,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Deep;
 
 /// <summary>
-/// deep-factorization (SCIENCE.md 2.7): the general-sensing instance (same truth, Gaussian map and data
+/// deep-factorization (docs/SCIENCE.md 2.7): the general-sensing instance (same truth, Gaussian map and data
 /// from the same streams, so a seed gives the same instance as general-sensing) fitted by a product of
 /// <c>depth</c> factors X = W_L ... W_1. Parameters: d1, d2 (or d), r, k (the inner width), m, noise and
 /// depth (2 to 10, default 2); p, r2, k2, sparsity are rejected.

@@ -7,7 +7,7 @@ using Sweeps.Numerics.Random;
 namespace Sweeps.Numerics.Problems.Deep;
 
 /// <summary>
-/// Deep matrix factorization (SCIENCE.md 2.7): X = W_L ... W_1 with W_1 (k x d2), W_j (k x k) for
+/// Deep matrix factorization (docs/SCIENCE.md 2.7): X = W_L ... W_1 with W_1 (k x d2), W_j (k x k) for
 /// 1 &lt; j &lt; L, W_L (d1 x k); theta = [W_1, ..., W_L], each row-major. Gaussian sensing as in 2.1:
 /// f = (1/m) ||A(X) - b||^2, and with G = (2/m) sum_i r_i A_i, grad_{W_j} f = W_{&gt;j}^T G W_{&lt;j}^T
 /// (W_{&gt;j} = W_L ... W_{j+1}, W_{&lt;j} = W_{j-1} ... W_1, empty products are identities).

@@ -6,7 +6,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Hadamard;
 
 /// <summary>
-/// hadamard-sparse (SCIENCE.md 2.7): x* in R^d with r nonzeros (support drawn uniformly without
+/// hadamard-sparse (docs/SCIENCE.md 2.7): x* in R^d with r nonzeros (support drawn uniformly without
 /// replacement, then N(0, 1) values, scaled to unit norm; Truth stream), A (m x d) i.i.d. N(0, 1)
 /// (Measurements stream), b = A x* + sigma xi (Noise stream), model x = v_1 * ... * v_depth.
 /// Parameters: d (d1 = d2 = d; d2 has no other meaning), r (the sparsity), depth (1 to 10, default 2),

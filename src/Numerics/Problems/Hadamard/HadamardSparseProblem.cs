@@ -8,7 +8,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Hadamard;
 
 /// <summary>
-/// The depth-L diagonal (Hadamard) model for sparse recovery (SCIENCE.md 2.7): x = v_1 * ... * v_L
+/// The depth-L diagonal (Hadamard) model for sparse recovery (docs/SCIENCE.md 2.7): x = v_1 * ... * v_L
 /// (entrywise, each v_l in R^d), theta = [v_1, ..., v_L]. f = (1/m) ||A x - b||^2, r = A x - b;
 /// grad_{v_j} f = (2/m) (A^T r) * prod_{l != j} v_l;
 /// tr Hess f = 2 sum_i D_i sum_j prod_{l != j} v_{l,i}^2 exactly at every point (x is multilinear in

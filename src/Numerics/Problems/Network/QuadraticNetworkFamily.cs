@@ -6,7 +6,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Network;
 
 /// <summary>
-/// quadratic-network (SCIENCE.md 2.6), d1 = d2 = d: teacher M = (Z1 Z1^T - Z2 Z2^T) / ||Z1 Z1^T - Z2 Z2^T||_F
+/// quadratic-network (docs/SCIENCE.md 2.6), d1 = d2 = d: teacher M = (Z1 Z1^T - Z2 Z2^T) / ||Z1 Z1^T - Z2 Z2^T||_F
 /// with Z1 (d x r) then Z2 (d x r2) i.i.d. N(0, 1) from the Truth stream; inputs x_i ~ N(0, I_d) from the
 /// Measurements stream; y_i = x_i^T M x_i + sigma xi_i from the Noise stream. Student widths k (U1) and
 /// k2 (U2). r2 = k2 = 0 is covariance estimation; with r = k = 1 also phase retrieval.

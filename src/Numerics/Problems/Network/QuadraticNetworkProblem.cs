@@ -7,7 +7,7 @@ using Sweeps.Numerics.Random;
 namespace Sweeps.Numerics.Problems.Network;
 
 /// <summary>
-/// Quadratic-activation network / covariance estimation (SCIENCE.md 2.6): theta = [U1 (d x k), U2 (d x k2)],
+/// Quadratic-activation network / covariance estimation (docs/SCIENCE.md 2.6): theta = [U1 (d x k), U2 (d x k2)],
 /// row-major; yhat(x) = ||U1^T x||^2 - ||U2^T x||^2 = x^T X x with X = U1 U1^T - U2 U2^T.
 /// f = (1/m) sum r_i^2, r_i = yhat(x_i) - y_i; with z1 = U1^T x_i, z2 = U2^T x_i:
 /// grad_U1 f = (4/m) sum r_i x_i z1^T, grad_U2 f = -(4/m) sum r_i x_i z2^T;

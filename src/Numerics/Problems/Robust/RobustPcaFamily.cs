@@ -5,7 +5,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Robust;
 
 /// <summary>
-/// robust-pca (SCIENCE.md 2.5): Y = M + S (+ sigma xi). M as in general sensing (Truth stream, unit Frobenius
+/// robust-pca (docs/SCIENCE.md 2.5): Y = M + S (+ sigma xi). M as in general sensing (Truth stream, unit Frobenius
 /// norm). S (Measurements stream): the d1 d2 positions are shuffled and taken in that order while the row and the
 /// column of a position both hold fewer than <c>sparsity</c> = l entries, so every row and column holds at most l
 /// (about l each); each value is a random sign times a magnitude uniform in [1, 2] times the typical entry of M,

@@ -7,7 +7,7 @@ using Sweeps.Numerics.Random;
 namespace Sweeps.Numerics.Problems.Robust;
 
 /// <summary>
-/// Robust PCA (SCIENCE.md 2.5) with X = L R^T, L (d1 x k), R (d2 x k), theta = [L, R] row-major.
+/// Robust PCA (docs/SCIENCE.md 2.5) with X = L R^T, L (d1 x k), R (d2 x k), theta = [L, R] row-major.
 /// With E = Y - L R^T and B the l1 ball of radius tau = ||S||_{1,1}: f = dist(E, B)^2 = sum min(|E|, t)^2
 /// (t the projection threshold, <see cref="L1Ball"/>; f = 0 inside B), C^1 with grad_X f = -2 D,
 /// D = E - Proj_B(E) = sign(E) min(|E|, t), so grad_L f = -2 D R, grad_R f = -2 D^T L.

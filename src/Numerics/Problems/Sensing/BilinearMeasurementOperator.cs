@@ -4,10 +4,10 @@ using Sweeps.Numerics.Random;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
-/// Rank-one sensing map on d1 x d2 matrices (SCIENCE.md 2.3): A_i = a_i c_i^T with a_i ~ N(0, I_{d1}),
+/// Rank-one sensing map on d1 x d2 matrices (docs/SCIENCE.md 2.3): A_i = a_i c_i^T with a_i ~ N(0, I_{d1}),
 /// c_i ~ N(0, I_{d2}), kept as the vectors only (m (d1 + d2) numbers, never the d1 x d2 matrices):
 /// A(X)_i = a_i^T X c_i and A^*(y) = sum_i y_i a_i c_i^T. <see cref="Quadratic"/> builds the
-/// symmetric case a_i = c_i = x_i of the quadratic network (SCIENCE.md 2.6). Allocation-free; Apply
+/// symmetric case a_i = c_i = x_i of the quadratic network (docs/SCIENCE.md 2.6). Allocation-free; Apply
 /// uses a scratch vector owned by the instance (one thread at a time).
 /// </summary>
 public sealed class BilinearMeasurementOperator : IMeasurementOperator

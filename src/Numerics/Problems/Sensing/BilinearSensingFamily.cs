@@ -4,7 +4,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
-/// bilinear-sensing (SCIENCE.md 2.3): truth M = Z1 Z2^T / ||Z1 Z2^T||_F as in general-sensing;
+/// bilinear-sensing (docs/SCIENCE.md 2.3): truth M = Z1 Z2^T / ||Z1 Z2^T||_F as in general-sensing;
 /// rank-one measurements A_i = a_i c_i^T (<see cref="BilinearMeasurementOperator"/>) from the
 /// Measurements stream; b = A(M) + sigma xi from the Noise stream. The instance is a
 /// <see cref="GeneralSensingProblem"/> with P = (1/m) sum ||c_i||^2 a_i a_i^T and

@@ -5,7 +5,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
-/// general-sensing (SCIENCE.md 2.1): truth M = Z1 Z2^T / ||Z1 Z2^T||_F with Z1 (d1 x r), Z2 (d2 x r)
+/// general-sensing (docs/SCIENCE.md 2.1): truth M = Z1 Z2^T / ||Z1 Z2^T||_F with Z1 (d1 x r), Z2 (d2 x r)
 /// i.i.d. N(0, 1) from the Truth stream; A_i i.i.d. Gaussian from the Measurements stream;
 /// b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute) or noise_relative * ||A(M)|| / sqrt(m).
 /// </summary>

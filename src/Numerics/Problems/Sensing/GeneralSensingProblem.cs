@@ -5,7 +5,7 @@ using Sweeps.Numerics.Random;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
-/// Matrix sensing with X = L R^T (SCIENCE.md 2.1, and 2.3 / 2.4, which differ only in the map A):
+/// Matrix sensing with X = L R^T (docs/SCIENCE.md 2.1, and 2.3 / 2.4, which differ only in the map A):
 /// L d1 x k, R d2 x k, and theta = [L, R], both row-major. f = (1/m) ||A(L R^T) - b||^2 with
 /// r_i = &lt;A_i, X&gt; - b_i; grad_L f = (2/m) S R, grad_R f = (2/m) S^T L with S = sum_i r_i A_i;
 /// tr Hess f = 2&lt;P, L L^T&gt; + 2&lt;Q, R R^T&gt; everywhere (f is bilinear in (L, R), so the

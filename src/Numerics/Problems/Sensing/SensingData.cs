@@ -4,7 +4,7 @@ using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.Problems.Sensing;
 
-/// <summary>The observations of a sensing instance (SCIENCE.md 2.8).</summary>
+/// <summary>The observations of a sensing instance (docs/SCIENCE.md 2.8).</summary>
 internal static class SensingData
 {
     /// <summary>

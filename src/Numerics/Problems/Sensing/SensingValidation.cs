@@ -3,7 +3,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
-/// The parameter checks shared by the matrix families (SCIENCE.md 2.1-2.4, 2.6): a full check for the
+/// The parameter checks shared by the matrix families (docs/SCIENCE.md 2.1-2.4, 2.6): a full check for the
 /// sensing families and its pieces (shape, noise, number of measurements) for the others. A parameter a family does
 /// not take is rejected by <see cref="ProblemFamily"/> from the family's declared parameters.
 /// </summary>

@@ -5,7 +5,7 @@ using Sweeps.Numerics.Trials;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
-/// symmetric-sensing (SCIENCE.md 2.2), d1 = d2 = d: truth M = Z Z^T / ||Z Z^T||_F (PSD) with
+/// symmetric-sensing (docs/SCIENCE.md 2.2), d1 = d2 = d: truth M = Z Z^T / ||Z Z^T||_F (PSD) with
 /// Z (d x r) i.i.d. N(0, 1) from the Truth stream; A_i = (G + G^T)/2 from the Measurements
 /// stream; b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute) or noise_relative * ||A(M)|| / sqrt(m).
 /// </summary>

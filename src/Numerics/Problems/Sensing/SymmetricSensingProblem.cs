@@ -4,7 +4,7 @@ using Sweeps.Numerics.Random;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
-/// Symmetric (PSD) Gaussian matrix sensing (SCIENCE.md 2.2): X = U U^T, theta = U (d x k,
+/// Symmetric (PSD) Gaussian matrix sensing (docs/SCIENCE.md 2.2): X = U U^T, theta = U (d x k,
 /// row-major). f = (1/m) ||A(U U^T) - b||^2 with r_i = &lt;A_i, X&gt; - b_i;
 /// grad f = (4/m) S U with S = sum_i r_i A_i;
 /// tr Hess f = (8/m) sum_i ||A_i U||_F^2 + (4k/m) sum_i r_i trace(A_i)

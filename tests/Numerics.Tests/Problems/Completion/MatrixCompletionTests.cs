@@ -59,7 +59,7 @@ public sealed class MatrixCompletionTests
         var trace = problem.HessianTrace(theta);
         Assert.True(RelativeDifference(trace, Trace(FiniteDifferenceHessian(problem, theta))) < 1e-5);
 
-        // SCIENCE.md 2.4: (2/|Omega|)(sum_a n_row(a) ||L_a||^2 + sum_b n_col(b) ||R_b||^2), counts taken from the positions.
+        // docs/SCIENCE.md 2.4: (2/|Omega|)(sum_a n_row(a) ||L_a||^2 + sum_b n_col(b) ||R_b||^2), counts taken from the positions.
         var entries = Mask(problem).Entries.ToArray();
         var formula = 0.0;
         foreach (var e in entries)

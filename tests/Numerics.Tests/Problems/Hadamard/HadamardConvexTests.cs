@@ -105,7 +105,7 @@ public sealed class HadamardConvexTests
 
     /// <summary>
     /// d = 100, sparsity 5, m = 40: depth-2 flat-convex (weighted l1) recovers at least 9 of 10 instances;
-    /// at depths 3 and 4 the flat program (q = 4/3, 3/2) recovers at most half as many (SCIENCE.md 2.7).
+    /// at depths 3 and 4 the flat program (q = 4/3, 3/2) recovers at most half as many (docs/SCIENCE.md 2.7).
     /// </summary>
     [Fact]
     public void Depth_is_not_always_beneficial_for_flat_minimizers()

@@ -72,7 +72,7 @@ public sealed class FlatTraceTests
         var (pRoot, pRootInverse) = RootAndInverse(p);
         var (qRoot, qRootInverse) = RootAndInverse(q);
 
-        // SCIENCE.md 2.1: P^{1/2} M Q^{1/2} = U S V^T, L = P^{-1/2} U S^{1/2}, R = Q^{-1/2} V S^{1/2}.
+        // docs/SCIENCE.md 2.1: P^{1/2} M Q^{1/2} = U S V^T, L = P^{-1/2} U S^{1/2}, R = Q^{-1/2} V S^{1/2}.
         var svd = (pRoot * truth * qRoot).Svd();
         var root = Matrix<double>.Build.DiagonalOfDiagonalVector(svd.S.PointwiseSqrt());
         var left = Pad(pRootInverse * svd.U.SubMatrix(0, d1, 0, d2) * root, r, k);
