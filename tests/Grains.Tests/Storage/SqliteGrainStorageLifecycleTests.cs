@@ -8,16 +8,8 @@ using Sweeps.Hosting.Storage;
 namespace Sweeps.Grains.Tests.Storage;
 
 /// <summary>The store's schema is created in a silo lifecycle stage, and its bytes are those earlier versions stored.</summary>
-public sealed class SqliteGrainStorageLifecycleTests : IDisposable
+public sealed class SqliteGrainStorageLifecycleTests : SqliteStoreFolder
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sweeps-sqlite-").FullName;
-    private readonly Serializer _serializer = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(TrialRecord).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
-
-    private string DbPath => Path.Combine(_folder, "state", "sweeps.db");
-
     private static readonly GrainId Id = GrainId.Create("trial", "sweep/m=8;r=1/flat-convex/0");
 
     private static TrialRecord Record() => new(
@@ -26,7 +18,7 @@ public sealed class SqliteGrainStorageLifecycleTests : IDisposable
     [Fact]
     public async Task The_runtime_initialize_stage_creates_the_database_and_its_table()
     {
-        using var storage = new SqliteGrainStorage(new SqliteGrainStorageOptions(DbPath), _serializer);
+        using var storage = Open();
         var lifecycle = new RecordingLifecycle();
         storage.Participate(lifecycle);
         Assert.False(File.Exists(DbPath));
@@ -38,10 +30,10 @@ public sealed class SqliteGrainStorageLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task A_state_is_stored_as_the_Orleans_serializer_bytes_earlier_versions_wrote_and_read()
+    public async Task A_state_is_stored_as_the_OrleansSerializer_bytes_earlier_versions_wrote_and_read()
     {
         var record = Record();
-        using (var storage = new SqliteGrainStorage(new SqliteGrainStorageOptions(DbPath), _serializer))
+        using (var storage = Open())
             await storage.WriteStateAsync("trial", Id, new GrainState<TrialRecord>(record));
 
         // Release 1.0.0 stored Serializer.SerializeToArray(state): the stored blob must be exactly that.
@@ -49,7 +41,7 @@ public sealed class SqliteGrainStorageLifecycleTests : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT data FROM grain_state";
-        Assert.Equal(_serializer.SerializeToArray(record), (byte[])command.ExecuteScalar()!);
+        Assert.Equal(Serializer.SerializeToArray(record), (byte[])command.ExecuteScalar()!);
     }
 
     private string[] Tables()
@@ -64,8 +56,6 @@ public sealed class SqliteGrainStorageLifecycleTests : IDisposable
             names.Add(reader.GetString(0));
         return [.. names];
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Records what subscribes to which stage, so a test can run one stage by hand.</summary>
     private sealed class RecordingLifecycle : ISiloLifecycle

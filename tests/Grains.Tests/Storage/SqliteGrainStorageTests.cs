@@ -1,25 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.Storage;
 using Sweeps.Grains.Sweeps;
 using Sweeps.Hosting.Storage;
 
 namespace Sweeps.Grains.Tests.Storage;
 
-public sealed class SqliteGrainStorageTests : IDisposable
+public sealed class SqliteGrainStorageTests : SqliteStoreFolder
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sweeps-sqlite-").FullName;
-    private readonly Serializer _serializer = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(TrialRecord).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
-
-    private string DbPath => Path.Combine(_folder, "state", "sweeps.db");
-
-    private SqliteGrainStorage Open() => new(new SqliteGrainStorageOptions(DbPath), _serializer);
-
     private static TrialRecord Record(int trial, double error) => new(
         "m=8;r=1", "flat-convex", trial, 12345UL + (ulong)trial, "converged", null, error, error < 1e-3, 1e-12, 3.5, 3.25,
         0.01, 1, 42, 0.5, [new KeyValuePair<string, double>("norm_gap", double.NaN)]);
@@ -137,11 +125,5 @@ public sealed class SqliteGrainStorageTests : IDisposable
             reads.Add(read.State!.Trial);
         }
         Assert.Equal([1, 2, 3], reads);
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
     }
 }
