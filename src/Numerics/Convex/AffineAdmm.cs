@@ -1,7 +1,3 @@
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Methods;
-using Sweeps.Numerics.Trials;
-
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Sweeps.Numerics.LinearAlgebra;
-
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>

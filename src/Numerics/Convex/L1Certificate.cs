@@ -1,6 +1,3 @@
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Methods;
-
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>

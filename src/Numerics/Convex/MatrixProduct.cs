@@ -1,5 +1,3 @@
-using Sweeps.Numerics.LinearAlgebra;
-
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>Dense row-major matrix products of the small d x d weights with d x d or d x k matrices.</summary>

@@ -1,6 +1,3 @@
-using Sweeps.Numerics.Methods;
-using Sweeps.Numerics.Trials;
-
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>

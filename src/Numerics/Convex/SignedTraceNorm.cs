@@ -1,7 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Methods;
-using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.Convex;
 

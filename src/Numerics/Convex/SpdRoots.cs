@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Problems;
 
 namespace Sweeps.Numerics.Convex;
 

@@ -1,6 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Methods;
 
 namespace Sweeps.Numerics.Convex;
 

@@ -1,5 +1,3 @@
-using Sweeps.Numerics.Methods;
-
 namespace Sweeps.Numerics.Convex;
 
 /// <summary>

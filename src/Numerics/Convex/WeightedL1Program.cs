@@ -1,8 +1,5 @@
 using Google.OrTools.LinearSolver;
 using MathNet.Numerics.LinearAlgebra;
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Methods;
-using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.Convex;
 

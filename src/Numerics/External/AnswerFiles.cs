@@ -1,9 +1,6 @@
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
 using Sweeps.Numerics.Convex;
-using Sweeps.Numerics.Methods;
-using Sweeps.Numerics.Problems;
-using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.External;
 

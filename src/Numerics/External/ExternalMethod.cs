@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Sweeps.Numerics.Methods;
-using Sweeps.Numerics.Problems;
-using Sweeps.Numerics.Random;
-using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.External;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Sweeps.Numerics.Problems;
-using Sweeps.Numerics.Random;
-using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.External;
 

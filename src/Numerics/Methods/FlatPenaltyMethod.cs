@@ -1,8 +1,4 @@
-using Sweeps.Numerics.LinearAlgebra;
 using Sweeps.Numerics.Optimization;
-using Sweeps.Numerics.Problems;
-using Sweeps.Numerics.Random;
-using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.Methods;
 

@@ -1,7 +1,3 @@
-using Sweeps.Numerics.Problems;
-using Sweeps.Numerics.Random;
-using Sweeps.Numerics.Trials;
-
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.Methods;
 

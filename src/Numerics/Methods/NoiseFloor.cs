@@ -1,7 +1,3 @@
-using Sweeps.Numerics.Problems;
-using Sweeps.Numerics.Problems.Sensing;
-using Sweeps.Numerics.Random;
-
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Sweeps.Numerics.Problems;
-using Sweeps.Numerics.Problems.Sensing;
-
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>

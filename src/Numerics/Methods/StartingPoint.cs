@@ -1,6 +1,3 @@
-using Sweeps.Numerics.Problems;
-using Sweeps.Numerics.Random;
-
 namespace Sweeps.Numerics.Methods;
 
 /// <summary>The nonconvex methods' start: the problem's Gaussian initialization of scale alpha, drawn from the trial's Init stream.</summary>

@@ -1,5 +1,4 @@
 using Sweeps.Numerics.Optimization;
-using Sweeps.Numerics.Problems;
 
 namespace Sweeps.Numerics.Methods;
 

@@ -1,6 +1,3 @@
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Trials;
-
 namespace Sweeps.Numerics.Optimization;
 
 /// <summary>

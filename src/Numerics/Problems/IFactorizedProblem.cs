@@ -1,5 +1,3 @@
-using Sweeps.Numerics.Random;
-
 namespace Sweeps.Numerics.Problems;
 
 /// <summary>

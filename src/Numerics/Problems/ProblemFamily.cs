@@ -1,6 +1,3 @@
-using Sweeps.Numerics.Random;
-using Sweeps.Numerics.Trials;
-
 namespace Sweeps.Numerics.Problems;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Random;
 
 namespace Sweeps.Numerics.Theory;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using Sweeps.Numerics.External;
-using Sweeps.Numerics.Methods;
-using Sweeps.Numerics.Problems;
-using Sweeps.Numerics.Random;
 
 namespace Sweeps.Numerics.Trials;
 

@@ -1,6 +1,4 @@
 using Sweeps.Numerics.External;
-using Sweeps.Numerics.Methods;
-using Sweeps.Numerics.Problems;
 
 namespace Sweeps.Numerics.Trials;
 

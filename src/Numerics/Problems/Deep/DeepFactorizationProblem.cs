@@ -1,8 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using Sweeps.Numerics.Convex;
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Problems.Sensing;
-using Sweeps.Numerics.Random;
 
 namespace Sweeps.Numerics.Problems.Deep;
 

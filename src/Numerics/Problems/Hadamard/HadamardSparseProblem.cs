@@ -1,9 +1,4 @@
 using Sweeps.Numerics.Convex;
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Methods;
-using Sweeps.Numerics.Problems.Sensing;
-using Sweeps.Numerics.Random;
-using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Numerics.Problems.Hadamard;
 

@@ -1,8 +1,3 @@
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Problems.Sensing;
-using Sweeps.Numerics.Random;
-using Sweeps.Numerics.Trials;
-
 namespace Sweeps.Numerics.Problems.Network;
 
 /// <summary>

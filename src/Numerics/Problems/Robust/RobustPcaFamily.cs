@@ -1,7 +1,3 @@
-using Sweeps.Numerics.Problems.Sensing;
-using Sweeps.Numerics.Random;
-using Sweeps.Numerics.Trials;
-
 namespace Sweeps.Numerics.Problems.Robust;
 
 /// <summary>

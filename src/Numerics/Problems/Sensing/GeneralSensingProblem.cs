@@ -1,6 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Random;
 
 namespace Sweeps.Numerics.Problems.Sensing;
 

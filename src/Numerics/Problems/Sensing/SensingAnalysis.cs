@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Sweeps.Numerics.LinearAlgebra;
 
 namespace Sweeps.Numerics.Problems.Sensing;
 

@@ -1,5 +1,3 @@
-using Sweeps.Numerics.Trials;
-
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>

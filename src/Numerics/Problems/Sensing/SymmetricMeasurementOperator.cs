@@ -1,6 +1,3 @@
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Random;
-
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Sweeps.Numerics.LinearAlgebra;
-using Sweeps.Numerics.Random;
-using Sweeps.Numerics.Trials;
-
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
