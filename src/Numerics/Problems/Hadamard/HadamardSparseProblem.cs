@@ -11,23 +11,15 @@ namespace Sweeps.Numerics.Problems.Hadamard;
 /// Over the factorizations of a fixed x the trace is at least 2 L sum_i D_i |x_i|^q, q = 2 - 2/L
 /// (AM-GM; equality at |v_{l,i}| = |x_i|^{1/L}): flat minimizers solve min sum_i D_i |x_i|^q s.t. A x = b.
 /// </summary>
-public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverable
+public sealed class HadamardSparseProblem : LeastSquaresProblem<GeneralMeasurementOperator>, IFactorizedProblem, IConvexRecoverable
 {
-    private readonly GeneralMeasurementOperator _operator;
-    private readonly double[] _truth;
-    private readonly double[] _data;
     private readonly double[] _columnWeights;
-    private readonly LeastSquaresFit _fit;
-    private double? _suggestedStep;
 
     internal HadamardSparseProblem(int depth, double[] truth, GeneralMeasurementOperator measurements, double[] data)
+        : base(measurements, truth, data, "theta of length depth * d")
     {
-        _operator = measurements;
-        _truth = truth;
-        _data = data;
         Depth = depth;
         Dimension = truth.Length;
-        _fit = new LeastSquaresFit(measurements, data);
         _columnWeights = new double[Dimension];
         for (var i = 0; i < measurements.Count; i++)
         {
@@ -51,50 +43,26 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
     /// <summary>D_i = ||a_i||^2 / m for each column a_i of A.</summary>
     public ReadOnlySpan<double> ColumnWeights => _columnWeights;
 
-    /// <summary>A (m x d), row i is the i-th measurement vector.</summary>
-    public GeneralMeasurementOperator Measurements => _operator;
+    // Measurements: A (m x d), row i the i-th measurement vector; Truth: x* (length d, r nonzeros, unit norm).
 
-    /// <summary>b, length m.</summary>
-    public ReadOnlySpan<double> Data => _data;
+    public override int ParameterCount => Depth * Dimension;
 
-    /// <summary>x* (length d, r nonzeros, unit norm).</summary>
-    public ReadOnlySpan<double> Truth => _truth;
+    protected override void FormModel(ReadOnlySpan<double> theta, Span<double> model) => Product(theta, model);
 
-    public int ParameterCount => Depth * Dimension;
-
-    public double Loss(ReadOnlySpan<double> theta)
+    /// <summary>J^T s: entry (j, i) is s_i prod_{l != j} v_{l,i}; every entry is written, over the cleared gradient.</summary>
+    protected override void AddModelGradient(ReadOnlySpan<double> theta, double scale, ReadOnlySpan<double> adjoint, Span<double> gradient)
     {
-        CheckLength(theta.Length);
-        return Residuals(theta);
-    }
-
-    public double LossAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
-    {
-        CheckLength(theta.Length);
-        CheckLength(gradient.Length);
-        var loss = Residuals(theta, withAdjoint: true);
-        var adjoint = _fit.Adjoint;
-        var scale = 2.0 / _fit.Count;
         for (var i = 0; i < Dimension; i++)
             for (var j = 0; j < Depth; j++)
                 gradient[j * Dimension + i] = scale * adjoint[i] * Others(theta, i, j, j);
-        return loss;
-    }
-
-    public double HessianTrace(ReadOnlySpan<double> theta)
-    {
-        CheckLength(theta.Length);
-        return Penalty(theta);
     }
 
     /// <summary>
-    /// tr Hess f = 2 sum_i D_i sum_j prod_{l != j} v_{l,i}^2 (the same at every point); its derivative
-    /// in v_{k,i} is 4 D_i v_{k,i} sum_{j != k} prod_{l != j, k} v_{l,i}^2.
+    /// The derivative of tr Hess f = 2 sum_i D_i sum_j prod_{l != j} v_{l,i}^2 (the same at every point)
+    /// in v_{k,i}: 4 D_i v_{k,i} sum_{j != k} prod_{l != j, k} v_{l,i}^2.
     /// </summary>
-    public double AddFlatPenalty(ReadOnlySpan<double> theta, double scale, Span<double> gradient)
+    protected override void AddFlatPenaltyGradient(ReadOnlySpan<double> theta, double scale, Span<double> gradient)
     {
-        CheckLength(theta.Length);
-        CheckLength(gradient.Length);
         if (scale != 0)
             for (var i = 0; i < Dimension; i++)
                 for (var k = 0; k < Depth; k++)
@@ -108,7 +76,6 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
                         }
                     gradient[k * Dimension + i] += scale * 4 * _columnWeights[i] * theta[k * Dimension + i] * sum;
                 }
-        return Penalty(theta);
     }
 
     /// <summary>
@@ -159,7 +126,7 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
         var largest = x.Max(Math.Abs);
         var support = largest > 0 ? x.Count(v => Math.Abs(v) > SensingAnalysis.RankThreshold * largest) : 0;
         if (Depth == 1)
-            return new PointMetrics(SensingAnalysis.RelativeError(x, _truth), support, double.NaN, []);
+            return new PointMetrics(SensingAnalysis.RelativeError(x, Truth), support, double.NaN, []);
 
         var gap = 0.0;
         for (var j = 0; j < Depth; j++)
@@ -170,19 +137,18 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
                     gap += difference * difference;
                 }
         var balance = Math.Sqrt(gap) / Kernels.SumOfSquares(theta);
-        var flatGap = Penalty(theta) / (2 * Depth * WeightedPower(x, Exponent)) - 1;
-        return new PointMetrics(SensingAnalysis.RelativeError(x, _truth), support, balance, [new("flat_gap", flatGap)]);
+        var flatGap = FlatPenalty(theta) / (2 * Depth * WeightedPower(x, Exponent)) - 1;
+        return new PointMetrics(SensingAnalysis.RelativeError(x, Truth), support, balance, [new("flat_gap", flatGap)]);
     }
 
     /// <summary>2 L sum_i D_i |x*_i|^q: the trace of the balanced factorization of x*, the flattest one.</summary>
     public double FlatTraceAtTruth { get; }
 
     /// <summary>
-    /// 1 / (2 L lambda), lambda = lambda_max(A^T A) / m by power iteration. Where every |v_{l,i}| &lt;= 1
-    /// (the factors of a unit-norm x*), the Gauss-Newton part of the Hessian is
+    /// 2 L: where every |v_{l,i}| &lt;= 1 (the factors of a unit-norm x*), the Gauss-Newton part of the Hessian is
     /// (2/m) ||A sum_j (prod_{l != j} v_l) * dv_j||^2 &lt;= 2 lambda L ||dv||^2.
     /// </summary>
-    public double SuggestedStep => _suggestedStep ??= 1.0 / (2 * Depth * SensingAnalysis.NormalizedOperatorNorm(_operator));
+    protected override double CurvatureBound => 2 * Depth;
 
     /// <summary>
     /// flat: min sum_i D_i |x_i|^q s.t. A x = b, q = 2 - 2/L (depth &gt;= 2; at depth 1 every interpolant is
@@ -208,8 +174,8 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
         string? lpReason = null;
         if (q == 1)
         {
-            var rows = Enumerable.Range(0, _operator.Count).Select(i => _operator.Matrix(i).ToArray()).ToArray();
-            var exact = WeightedL1Program.Solve(rows, _data, weights);
+            var rows = Enumerable.Range(0, Measurements.Count).Select(i => Measurements.Matrix(i).ToArray()).ToArray();
+            var exact = WeightedL1Program.Solve(rows, Data, weights);
             if (exact.Status == TrialStatus.Converged)
             {
                 BalancedFactors(exact.X, theta);
@@ -217,7 +183,7 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
             }
             lpReason = $"The exact LP failed ({exact.Reason}); ADMM was used instead.";
         }
-        var constraint = AffineProjector.Build(_operator, _data, SpdRoots.Identity(1), SpdRoots.Identity(Dimension));
+        var constraint = AffineProjector.Build(Measurements, Data, SpdRoots.Identity(1), SpdRoots.Identity(Dimension));
         var (x, status, iterations, reason) = PowerPenaltySolver.Solve(constraint, weights, q, options, cancellation);
         BalancedFactors(x, theta);
         var reasons = new[] { lpReason, reason }.OfType<string>().ToArray();
@@ -252,7 +218,7 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
     }
 
     /// <summary>2 sum_i D_i sum_j prod_{l != j} v_{l,i}^2.</summary>
-    private double Penalty(ReadOnlySpan<double> theta)
+    protected override double FlatPenalty(ReadOnlySpan<double> theta)
     {
         var sum = 0.0;
         for (var i = 0; i < Dimension; i++)
@@ -273,18 +239,5 @@ public sealed class HadamardSparseProblem : IFactorizedProblem, IConvexRecoverab
         return product;
     }
 
-    /// <summary>Fills the residuals r = A x - b and returns f = ||r||^2 / m.</summary>
-    private double Residuals(ReadOnlySpan<double> theta, bool withAdjoint = false)
-    {
-        Product(theta, _fit.Model);
-        return withAdjoint ? _fit.EvaluateWithAdjoint() : _fit.Evaluate();
-    }
-
     private static double Square(double v) => v * v;
-
-    private void CheckLength(int length)
-    {
-        if (length != ParameterCount)
-            throw new ArgumentException($"Expected theta of length depth * d = {ParameterCount}, got {length}.");
-    }
 }

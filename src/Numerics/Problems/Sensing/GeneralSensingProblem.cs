@@ -10,31 +10,23 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// residual part has a zero diagonal), P = (1/m) sum A_i A_i^T, Q = (1/m) sum A_i^T A_i, which the
 /// family computes for its own map (Gaussian, rank-one, entry sampling).
 /// </summary>
-public sealed class GeneralSensingProblem : IMatrixSensingProblem
+public sealed class GeneralSensingProblem : LeastSquaresProblem<IMeasurementOperator>, IMatrixSensingProblem
 {
-    private readonly IMeasurementOperator _operator;
-    private readonly double[] _truth;
-    private readonly double[] _data;
     private readonly double[] _p;
     private readonly double[] _q;
-    private readonly LeastSquaresFit _fit;
     private readonly double[] _leftProduct;
     private readonly double[] _rightProduct;
     private double? _flatTraceAtTruth;
-    private double? _suggestedStep;
 
     /// <summary>An instance of <paramref name="family"/>; <paramref name="p"/> and <paramref name="q"/> are the moments of <paramref name="measurements"/>.</summary>
     internal GeneralSensingProblem(
         string family, int width, double[] truth, IMeasurementOperator measurements, double[] data, double[] p, double[] q)
+        : base(measurements, truth, data, "theta of length (d1 + d2) k")
     {
         Family = family;
-        _operator = measurements;
-        _truth = truth;
-        _data = data;
         D1 = measurements.Rows;
         D2 = measurements.Cols;
         Width = width;
-        _fit = new LeastSquaresFit(measurements, data);
         _leftProduct = new double[D1 * width];
         _rightProduct = new double[D2 * width];
         _p = p;
@@ -43,11 +35,7 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
 
     public string Family { get; }
 
-    public int ParameterCount => (D1 + D2) * Width;
-
-    public IMeasurementOperator Measurements => _operator;
-
-    public ReadOnlySpan<double> Data => _data;
+    public override int ParameterCount => (D1 + D2) * Width;
 
     public double NoiseLevel { get; internal init; }
 
@@ -65,43 +53,27 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     /// <summary>Q = (1/m) sum A_i^T A_i, d2 x d2.</summary>
     public ReadOnlySpan<double> RightWeight => _q;
 
-    /// <summary>The ground truth M (d1 x d2, row-major, rank r, unit Frobenius norm).</summary>
-    public ReadOnlySpan<double> Truth => _truth;
+    /// <summary>X = L R^T: d1 x d2, row-major (the truth M has rank r and unit Frobenius norm).</summary>
+    protected override void FormModel(ReadOnlySpan<double> theta, Span<double> model) =>
+        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, model);
 
-    public double Loss(ReadOnlySpan<double> theta)
+    /// <summary>J^T S = (S R, S^T L).</summary>
+    protected override void AddModelGradient(ReadOnlySpan<double> theta, double scale, ReadOnlySpan<double> adjoint, Span<double> gradient)
     {
-        CheckLength(theta.Length);
-        return Residuals(theta);
-    }
-
-    public double LossAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
-    {
-        CheckLength(theta.Length);
-        CheckLength(gradient.Length);
-        var loss = Residuals(theta, withAdjoint: true);
-        var adjoint = _fit.Adjoint;
-        gradient.Clear();
-        var scale = 2.0 / _fit.Count;
         DenseProducts.AddProduct(scale, adjoint, Right(theta), Width, Left(gradient));
         DenseProducts.AddTransposedProduct(scale, adjoint, Left(theta), Width, Right(gradient));
-        return loss;
     }
 
-    public double HessianTrace(ReadOnlySpan<double> theta)
-    {
-        CheckLength(theta.Length);
-        return Penalty(theta);
-    }
+    /// <summary>2(&lt;P, L L^T&gt; + &lt;Q, R R^T&gt;), leaving P L and Q R in the product buffers.</summary>
+    protected override double FlatPenalty(ReadOnlySpan<double> theta) =>
+        2 * (DenseProducts.WeightedSquare(_p, Left(theta), Width, _leftProduct)
+             + DenseProducts.WeightedSquare(_q, Right(theta), Width, _rightProduct));
 
-    /// <summary>2(&lt;P, L L^T&gt; + &lt;Q, R R^T&gt;); its gradient is (4 P L, 4 Q R).</summary>
-    public double AddFlatPenalty(ReadOnlySpan<double> theta, double scale, Span<double> gradient)
+    /// <summary>(4 P L, 4 Q R), from the product buffers.</summary>
+    protected override void AddFlatPenaltyGradient(ReadOnlySpan<double> theta, double scale, Span<double> gradient)
     {
-        CheckLength(theta.Length);
-        CheckLength(gradient.Length);
-        var value = Penalty(theta);
         Kernels.Axpy(4 * scale, _leftProduct, Left(gradient));
         Kernels.Axpy(4 * scale, _rightProduct, Right(gradient));
-        return value;
     }
 
     /// <summary>
@@ -128,7 +100,7 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
         var balance = SensingAnalysis.BalanceGap(Left(theta), Right(theta), Width);
         var normGap = Kernels.SumOfSquares(theta) / (2 * singular.Sum()) - 1;
         return new PointMetrics(
-            SensingAnalysis.RelativeError(model, _truth),
+            SensingAnalysis.RelativeError(model, Truth),
             SensingAnalysis.NumericalRank(singular),
             balance,
             [new("norm_gap", normGap)]);
@@ -142,12 +114,10 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     public double FlatTraceAtTruth => _flatTraceAtTruth ??= ComputeFlatTraceAtTruth();
 
     /// <summary>
-    /// 1 / (4 lambda), lambda = lambda_max(A^*A) / m by power iteration. Near a point with
-    /// ||L||_op^2, ||R||_op^2 &lt;= ||M||_op &lt;= ||M||_F = 1 the Gauss-Newton part of the Hessian is
-    /// (2/m) ||A(dL R^T + L dR^T)||^2 &lt;= 2 lambda (||dL|| + ||dR||)^2 &lt;= 4 lambda ||(dL, dR)||^2,
-    /// so 4 lambda bounds the curvature there.
+    /// 4: near a point with ||L||_op^2, ||R||_op^2 &lt;= ||M||_op &lt;= ||M||_F = 1 the Gauss-Newton part of the Hessian is
+    /// (2/m) ||A(dL R^T + L dR^T)||^2 &lt;= 2 lambda (||dL|| + ||dR||)^2 &lt;= 4 lambda ||(dL, dR)||^2.
     /// </summary>
-    public double SuggestedStep => _suggestedStep ??= 1.0 / (4 * SensingAnalysis.NormalizedOperatorNorm(_operator));
+    protected override double CurvatureBound => 4;
 
     /// <summary>theta = [L, R]: copies L (d1 x k) then R (d2 x k).</summary>
     public void PackFactors(ReadOnlySpan<double> left, ReadOnlySpan<double> right, Span<double> theta)
@@ -159,21 +129,9 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
         right.CopyTo(Right(theta));
     }
 
-    /// <summary>Fills the residuals r = A(L R^T) - b and returns f = ||r||^2 / m.</summary>
-    private double Residuals(ReadOnlySpan<double> theta, bool withAdjoint = false)
-    {
-        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, _fit.Model);
-        return withAdjoint ? _fit.EvaluateWithAdjoint() : _fit.Evaluate();
-    }
-
-    /// <summary>2(&lt;P, L L^T&gt; + &lt;Q, R R^T&gt;), leaving P L and Q R in the product buffers.</summary>
-    private double Penalty(ReadOnlySpan<double> theta) =>
-        2 * (DenseProducts.WeightedSquare(_p, Left(theta), Width, _leftProduct)
-             + DenseProducts.WeightedSquare(_q, Right(theta), Width, _rightProduct));
-
     private double ComputeFlatTraceAtTruth()
     {
-        var truth = Matrix<double>.Build.DenseOfRowMajor(D1, D2, _truth);
+        var truth = Matrix<double>.Build.DenseOfRowMajor(D1, D2, Truth.ToArray());
         var weighted = SensingAnalysis.SquareRoot(_p, D1) * truth * SensingAnalysis.SquareRoot(_q, D2);
         return 4 * weighted.Svd(computeVectors: false).S.Sum();
     }
@@ -185,10 +143,4 @@ public sealed class GeneralSensingProblem : IMatrixSensingProblem
     private Span<double> Left(Span<double> theta) => theta[..(D1 * Width)];
 
     private Span<double> Right(Span<double> theta) => theta[(D1 * Width)..];
-
-    private void CheckLength(int length)
-    {
-        if (length != ParameterCount)
-            throw new ArgumentException($"Expected theta of length (d1 + d2) k = {ParameterCount}, got {length}.");
-    }
 }

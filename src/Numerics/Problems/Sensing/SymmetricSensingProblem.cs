@@ -7,26 +7,18 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// tr Hess f = (8/m) sum_i ||A_i U||_F^2 + (4k/m) sum_i r_i trace(A_i)
 ///           = 8 &lt;D2, U U^T&gt; + (4k/m) sum_i r_i trace(A_i), D2 = (1/m) sum_i A_i^2.
 /// </summary>
-public sealed class SymmetricSensingProblem : IMatrixSensingProblem, IFusedFlatPenalty
+public sealed class SymmetricSensingProblem : LeastSquaresProblem<IMeasurementOperator>, IMatrixSensingProblem, IFusedFlatPenalty
 {
-    private readonly SymmetricMeasurementOperator _operator;
-    private readonly double[] _truth;
-    private readonly double[] _data;
     private readonly double[] _squareMean;
     private readonly double[] _traces;
-    private readonly LeastSquaresFit _fit;
     private readonly double[] _product;
     private readonly double[] _weight;
-    private double? _suggestedStep;
 
     internal SymmetricSensingProblem(int width, double[] truth, SymmetricMeasurementOperator measurements, double[] data)
+        : base(measurements, truth, data, "U of length d k")
     {
-        _operator = measurements;
-        _truth = truth;
-        _data = data;
         D1 = measurements.Rows;
         Width = width;
-        _fit = new LeastSquaresFit(measurements, data);
         _product = new double[D1 * width];
         _weight = new double[D1 * D1];
         _squareMean = measurements.SquareMean();
@@ -34,16 +26,12 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem, IFusedFlatP
         var identity = new double[D1 * D1];
         for (var j = 0; j < D1; j++) identity[j * D1 + j] = 1;
         measurements.Apply(identity, _traces);
-        FlatTraceAtTruth = 8 * Kernels.Dot(_squareMean, _truth);
+        FlatTraceAtTruth = 8 * Kernels.Dot(_squareMean, truth);
     }
 
     public string Family => SymmetricSensingFamily.FamilyName;
 
-    public int ParameterCount => D1 * Width;
-
-    public IMeasurementOperator Measurements => _operator;
-
-    public ReadOnlySpan<double> Data => _data;
+    public override int ParameterCount => D1 * Width;
 
     public double NoiseLevel { get; internal init; }
 
@@ -61,25 +49,12 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem, IFusedFlatP
     /// <summary>D2 again (P = Q for symmetric problems).</summary>
     public ReadOnlySpan<double> RightWeight => _squareMean;
 
-    /// <summary>The ground truth M (d x d, row-major, PSD of rank r, unit Frobenius norm).</summary>
-    public ReadOnlySpan<double> Truth => _truth;
+    /// <summary>X = U U^T: d x d, row-major (the truth M is PSD of rank r with unit Frobenius norm).</summary>
+    protected override void FormModel(ReadOnlySpan<double> theta, Span<double> model) => DenseProducts.Gram(theta, Width, model);
 
-    public double Loss(ReadOnlySpan<double> theta)
-    {
-        CheckLength(theta.Length);
-        return Residuals(theta);
-    }
-
-    public double LossAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
-    {
-        CheckLength(theta.Length);
-        CheckLength(gradient.Length);
-        var loss = Residuals(theta, withAdjoint: true);
-        var adjoint = _fit.Adjoint;
-        gradient.Clear();
-        DenseProducts.AddProduct(4.0 / _fit.Count, adjoint, theta, Width, gradient);
-        return loss;
-    }
+    /// <summary>J^T S = (S + S^T) U = 2 S U (S is symmetric).</summary>
+    protected override void AddModelGradient(ReadOnlySpan<double> theta, double scale, ReadOnlySpan<double> adjoint, Span<double> gradient) =>
+        DenseProducts.AddProduct(2 * scale, adjoint, theta, Width, gradient);
 
     /// <summary>
     /// F = f + lambda 8 &lt;D2, X&gt; with X = U U^T (already formed for f), and
@@ -90,31 +65,28 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem, IFusedFlatP
         CheckLength(theta.Length);
         CheckLength(gradient.Length);
         var loss = Residuals(theta, withAdjoint: true);
-        var penalty = 8 * Kernels.Dot(_squareMean, _fit.Model);
-        _fit.Adjoint.CopyTo(_weight);
-        Kernels.Axpy(4.0 * _fit.Count * lambda, _squareMean, _weight);
+        var penalty = 8 * Kernels.Dot(_squareMean, Fit.Model);
+        Fit.Adjoint.CopyTo(_weight);
+        Kernels.Axpy(4.0 * Fit.Count * lambda, _squareMean, _weight);
         gradient.Clear();
-        DenseProducts.AddProduct(4.0 / _fit.Count, _weight, theta, Width, gradient);
+        DenseProducts.AddProduct(4.0 / Fit.Count, _weight, theta, Width, gradient);
         return loss + lambda * penalty;
     }
 
-    public double HessianTrace(ReadOnlySpan<double> theta)
+    public override double HessianTrace(ReadOnlySpan<double> theta)
     {
         CheckLength(theta.Length);
         Residuals(theta);
         return DenseProducts.WeightedSquare(_squareMean, theta, Width, _product) * 8
-               + 4.0 * Width / _fit.Count * Kernels.Dot(_fit.Residual, _traces);
+               + 4.0 * Width / Fit.Count * Kernels.Dot(Fit.Residual, _traces);
     }
 
-    /// <summary>8 &lt;D2, U U^T&gt;; its gradient is 16 D2 U.</summary>
-    public double AddFlatPenalty(ReadOnlySpan<double> theta, double scale, Span<double> gradient)
-    {
-        CheckLength(theta.Length);
-        CheckLength(gradient.Length);
-        var value = 8 * DenseProducts.WeightedSquare(_squareMean, theta, Width, _product);
+    /// <summary>8 &lt;D2, U U^T&gt;, leaving D2 U in the product buffer.</summary>
+    protected override double FlatPenalty(ReadOnlySpan<double> theta) => 8 * DenseProducts.WeightedSquare(_squareMean, theta, Width, _product);
+
+    /// <summary>16 D2 U, from the product buffer.</summary>
+    protected override void AddFlatPenaltyGradient(ReadOnlySpan<double> theta, double scale, Span<double> gradient) =>
         Kernels.Axpy(16 * scale, _product, gradient);
-        return value;
-    }
 
     /// <summary>
     /// U with i.i.d. N(0, s^2) entries, s = (scale^2 / (d k (d + k + 1)))^{1/4}: for Gaussian G
@@ -136,7 +108,7 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem, IFusedFlatP
         var model = new double[D1 * D1];
         DenseProducts.Gram(theta, Width, model);
         return new PointMetrics(
-            SensingAnalysis.RelativeError(model, _truth),
+            SensingAnalysis.RelativeError(model, Truth),
             SensingAnalysis.NumericalRank(SensingAnalysis.SingularValues(model, D1, D1)),
             double.NaN,
             []);
@@ -146,11 +118,10 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem, IFusedFlatP
     public double FlatTraceAtTruth { get; }
 
     /// <summary>
-    /// 1 / (8 lambda), lambda = lambda_max(A^*A) / m by power iteration. Near a point with
-    /// ||U||_op^2 &lt;= ||M||_op &lt;= 1 the Gauss-Newton part of the Hessian is
+    /// 8: near a point with ||U||_op^2 &lt;= ||M||_op &lt;= 1 the Gauss-Newton part of the Hessian is
     /// (2/m) ||A(dU U^T + U dU^T)||^2 &lt;= 2 lambda (2 ||dU||)^2 = 8 lambda ||dU||^2.
     /// </summary>
-    public double SuggestedStep => _suggestedStep ??= 1.0 / (8 * SensingAnalysis.NormalizedOperatorNorm(_operator));
+    protected override double CurvatureBound => 8;
 
     /// <summary>theta = U (d x k); <paramref name="right"/> is ignored.</summary>
     public void PackFactors(ReadOnlySpan<double> left, ReadOnlySpan<double> right, Span<double> theta)
@@ -158,18 +129,5 @@ public sealed class SymmetricSensingProblem : IMatrixSensingProblem, IFusedFlatP
         CheckLength(theta.Length);
         CheckLength(left.Length);
         left.CopyTo(theta);
-    }
-
-    /// <summary>Fills the residuals r = A(U U^T) - b and returns f = ||r||^2 / m.</summary>
-    private double Residuals(ReadOnlySpan<double> theta, bool withAdjoint = false)
-    {
-        DenseProducts.Gram(theta, Width, _fit.Model);
-        return withAdjoint ? _fit.EvaluateWithAdjoint() : _fit.Evaluate();
-    }
-
-    private void CheckLength(int length)
-    {
-        if (length != ParameterCount)
-            throw new ArgumentException($"Expected U of length d k = {ParameterCount}, got {length}.");
     }
 }
