@@ -15,6 +15,7 @@ namespace Sweeps.Numerics.Problems.Robust;
 /// </summary>
 public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
 {
+    private readonly FactorPair _pair;
     private readonly double[] _truth;
     private readonly double[] _corruption;
     private readonly double[] _observed;
@@ -26,6 +27,7 @@ public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
         D1 = d1;
         D2 = d2;
         Width = width;
+        _pair = new FactorPair(d1, d2, width);
         _truth = truth;
         _corruption = corruption;
         _observed = observed;
@@ -56,7 +58,7 @@ public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
     /// <summary>tau = ||S||_{1,1}.</summary>
     public double Radius { get; }
 
-    public int ParameterCount => (D1 + D2) * Width;
+    public int ParameterCount => _pair.Length;
 
     public double Loss(ReadOnlySpan<double> theta)
     {
@@ -71,8 +73,8 @@ public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
         CheckLength(gradient.Length);
         gradient.Clear();
         if (Residual(theta) == 0) return 0;
-        DenseProducts.AddProduct(-2, _error, Right(theta), Width, Left(gradient));
-        DenseProducts.AddTransposedProduct(-2, _error, Left(theta), Width, Right(gradient));
+        DenseProducts.AddProduct(-2, _error, _pair.Right(theta), Width, _pair.Left(gradient));
+        DenseProducts.AddTransposedProduct(-2, _error, _pair.Left(theta), Width, _pair.Right(gradient));
         return Kernels.SumOfSquares(_error);
     }
 
@@ -80,7 +82,7 @@ public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
     public double HessianTrace(ReadOnlySpan<double> theta)
     {
         CheckLength(theta.Length);
-        return 2 * (D2 * Kernels.SumOfSquares(Left(theta)) + D1 * Kernels.SumOfSquares(Right(theta)));
+        return 2 * (D2 * Kernels.SumOfSquares(_pair.Left(theta)) + D1 * Kernels.SumOfSquares(_pair.Right(theta)));
     }
 
     /// <summary>2 (d2 ||L||_F^2 + d1 ||R||_F^2), gradient (4 d2 L, 4 d1 R).</summary>
@@ -88,8 +90,8 @@ public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
     {
         CheckLength(theta.Length);
         CheckLength(gradient.Length);
-        Kernels.Axpy(4 * scale * D2, Left(theta), Left(gradient));
-        Kernels.Axpy(4 * scale * D1, Right(theta), Right(gradient));
+        Kernels.Axpy(4 * scale * D2, _pair.Left(theta), _pair.Left(gradient));
+        Kernels.Axpy(4 * scale * D1, _pair.Right(theta), _pair.Right(gradient));
         return HessianTrace(theta);
     }
 
@@ -126,25 +128,21 @@ public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
                 }
             }
         var trace = 0.0;
-        for (var a = 0; a < d1; a++) trace += inactiveRows[a] * Kernels.SumOfSquares(Left(theta).Slice(a * k, k));
-        for (var b = 0; b < d2; b++) trace += inactiveCols[b] * Kernels.SumOfSquares(Right(theta).Slice(b * k, k));
+        for (var a = 0; a < d1; a++) trace += inactiveRows[a] * Kernels.SumOfSquares(_pair.Left(theta).Slice(a * k, k));
+        for (var b = 0; b < d2; b++) trace += inactiveCols[b] * Kernels.SumOfSquares(_pair.Right(theta).Slice(b * k, k));
         if (active > 0)
         {
             var sr = new double[d1 * k];
             var sl = new double[d2 * k];
-            DenseProducts.AddProduct(1, signs, Right(theta), k, sr);
-            DenseProducts.AddTransposedProduct(1, signs, Left(theta), k, sl);
+            DenseProducts.AddProduct(1, signs, _pair.Right(theta), k, sr);
+            DenseProducts.AddTransposedProduct(1, signs, _pair.Left(theta), k, sl);
             trace += (Kernels.SumOfSquares(sr) + Kernels.SumOfSquares(sl)) / active;
         }
         return 2 * trace;
     }
 
     /// <summary>L, R i.i.d. N(0, s^2), s = (scale^2 / (d1 d2 k))^{1/4}, so E ||L R^T||_F^2 = scale^2 (as general sensing).</summary>
-    public void Initialize(ref RandomStream stream, double scale, Span<double> theta)
-    {
-        CheckLength(theta.Length);
-        stream.FillNormal(theta, SensingAnalysis.FactorPairEntryScale(scale, D1, D2, Width));
-    }
+    public void Initialize(ref RandomStream stream, double scale, Span<double> theta) => _pair.Initialize(ref stream, scale, theta);
 
     /// <summary>
     /// Relative error, numerical rank, balance gap ||L^T L - R^T R||_F / (||L||_F^2 + ||R||_F^2), extras
@@ -154,11 +152,7 @@ public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
     /// </summary>
     public PointMetrics Evaluate(ReadOnlySpan<double> theta)
     {
-        CheckLength(theta.Length);
-        var x = new double[D1 * D2];
-        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, x);
-        var singular = SensingAnalysis.SingularValues(x, D1, D2);
-        var balance = SensingAnalysis.BalanceGap(Left(theta), Right(theta), Width);
+        var (x, singular, balance) = _pair.Describe(theta);
         var normGap = HessianTrace(theta) / (4 * Math.Sqrt(D1 * (double)D2) * singular.Sum()) - 1;
         var excess = 0.0;
         for (var i = 0; i < x.Length; i++) excess += Math.Abs(_observed[i] - x[i]);
@@ -202,24 +196,12 @@ public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
     /// <summary>Writes E = Y - L R^T, then D = E - Proj_B(E) into _error, and returns the threshold t (0 inside B).</summary>
     private double Residual(ReadOnlySpan<double> theta)
     {
-        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, _error);
+        DenseProducts.MultiplyTransposed(_pair.Left(theta), _pair.Right(theta), Width, _error);
         for (var i = 0; i < _error.Length; i++) _error[i] = _observed[i] - _error[i];
         var t = L1Ball.Threshold(_error, Radius, _scratch);
         for (var i = 0; i < _error.Length; i++) _error[i] = Math.Sign(_error[i]) * Math.Min(Math.Abs(_error[i]), t);
         return t;
     }
 
-    private ReadOnlySpan<double> Left(ReadOnlySpan<double> theta) => theta[..(D1 * Width)];
-
-    private ReadOnlySpan<double> Right(ReadOnlySpan<double> theta) => theta[(D1 * Width)..];
-
-    private Span<double> Left(Span<double> theta) => theta[..(D1 * Width)];
-
-    private Span<double> Right(Span<double> theta) => theta[(D1 * Width)..];
-
-    private void CheckLength(int length)
-    {
-        if (length != ParameterCount)
-            throw new ArgumentException($"Expected theta of length (d1 + d2) k = {ParameterCount}, got {length}.");
-    }
+    private void CheckLength(int length) => _pair.CheckLength(length);
 }

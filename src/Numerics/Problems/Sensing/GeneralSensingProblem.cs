@@ -12,6 +12,7 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// </summary>
 public sealed class GeneralSensingProblem : LeastSquaresProblem<IMeasurementOperator>, IMatrixSensingProblem
 {
+    private readonly FactorPair _pair;
     private readonly double[] _p;
     private readonly double[] _q;
     private readonly double[] _leftProduct;
@@ -27,6 +28,7 @@ public sealed class GeneralSensingProblem : LeastSquaresProblem<IMeasurementOper
         D1 = measurements.Rows;
         D2 = measurements.Cols;
         Width = width;
+        _pair = new FactorPair(D1, D2, width);
         _leftProduct = new double[D1 * width];
         _rightProduct = new double[D2 * width];
         _p = p;
@@ -55,36 +57,29 @@ public sealed class GeneralSensingProblem : LeastSquaresProblem<IMeasurementOper
 
     /// <summary>X = L R^T: d1 x d2, row-major (the truth M has rank r and unit Frobenius norm).</summary>
     protected override void FormModel(ReadOnlySpan<double> theta, Span<double> model) =>
-        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, model);
+        DenseProducts.MultiplyTransposed(_pair.Left(theta), _pair.Right(theta), Width, model);
 
     /// <summary>J^T S = (S R, S^T L).</summary>
     protected override void AddModelGradient(ReadOnlySpan<double> theta, double scale, ReadOnlySpan<double> adjoint, Span<double> gradient)
     {
-        DenseProducts.AddProduct(scale, adjoint, Right(theta), Width, Left(gradient));
-        DenseProducts.AddTransposedProduct(scale, adjoint, Left(theta), Width, Right(gradient));
+        DenseProducts.AddProduct(scale, adjoint, _pair.Right(theta), Width, _pair.Left(gradient));
+        DenseProducts.AddTransposedProduct(scale, adjoint, _pair.Left(theta), Width, _pair.Right(gradient));
     }
 
     /// <summary>2(&lt;P, L L^T&gt; + &lt;Q, R R^T&gt;), leaving P L and Q R in the product buffers.</summary>
     protected override double FlatPenalty(ReadOnlySpan<double> theta) =>
-        2 * (DenseProducts.WeightedSquare(_p, Left(theta), Width, _leftProduct)
-             + DenseProducts.WeightedSquare(_q, Right(theta), Width, _rightProduct));
+        2 * (DenseProducts.WeightedSquare(_p, _pair.Left(theta), Width, _leftProduct)
+             + DenseProducts.WeightedSquare(_q, _pair.Right(theta), Width, _rightProduct));
 
     /// <summary>(4 P L, 4 Q R), from the product buffers.</summary>
     protected override void AddFlatPenaltyGradient(ReadOnlySpan<double> theta, double scale, Span<double> gradient)
     {
-        Kernels.Axpy(4 * scale, _leftProduct, Left(gradient));
-        Kernels.Axpy(4 * scale, _rightProduct, Right(gradient));
+        Kernels.Axpy(4 * scale, _leftProduct, _pair.Left(gradient));
+        Kernels.Axpy(4 * scale, _rightProduct, _pair.Right(gradient));
     }
 
-    /// <summary>
-    /// L, R with i.i.d. N(0, s^2) entries, s = (scale^2 / (d1 d2 k))^{1/4}: then
-    /// E ||L R^T||_F^2 = d1 d2 k s^4 = scale^2 (the truth has norm 1).
-    /// </summary>
-    public void Initialize(ref RandomStream stream, double scale, Span<double> theta)
-    {
-        CheckLength(theta.Length);
-        stream.FillNormal(theta, SensingAnalysis.FactorPairEntryScale(scale, D1, D2, Width));
-    }
+    /// <summary>L, R i.i.d. Gaussian with E ||L R^T||_F^2 = scale^2 (<see cref="FactorPair.Initialize"/>).</summary>
+    public void Initialize(ref RandomStream stream, double scale, Span<double> theta) => _pair.Initialize(ref stream, scale, theta);
 
     /// <summary>
     /// Relative error, numerical rank (<see cref="SensingAnalysis.RankThreshold"/>), balance gap
@@ -93,11 +88,7 @@ public sealed class GeneralSensingProblem : LeastSquaresProblem<IMeasurementOper
     /// </summary>
     public PointMetrics Evaluate(ReadOnlySpan<double> theta)
     {
-        CheckLength(theta.Length);
-        var model = new double[D1 * D2];
-        DenseProducts.MultiplyTransposed(Left(theta), Right(theta), Width, model);
-        var singular = SensingAnalysis.SingularValues(model, D1, D2);
-        var balance = SensingAnalysis.BalanceGap(Left(theta), Right(theta), Width);
+        var (model, singular, balance) = _pair.Describe(theta);
         var normGap = Kernels.SumOfSquares(theta) / (2 * singular.Sum()) - 1;
         return new PointMetrics(
             SensingAnalysis.RelativeError(model, Truth),
@@ -125,8 +116,8 @@ public sealed class GeneralSensingProblem : LeastSquaresProblem<IMeasurementOper
         CheckLength(theta.Length);
         if (left.Length != D1 * Width || right.Length != D2 * Width)
             throw new ArgumentException($"Expected L of length {D1 * Width} and R of length {D2 * Width}, got {left.Length} and {right.Length}.");
-        left.CopyTo(Left(theta));
-        right.CopyTo(Right(theta));
+        left.CopyTo(_pair.Left(theta));
+        right.CopyTo(_pair.Right(theta));
     }
 
     private double ComputeFlatTraceAtTruth()
@@ -135,12 +126,4 @@ public sealed class GeneralSensingProblem : LeastSquaresProblem<IMeasurementOper
         var weighted = SensingAnalysis.SquareRoot(_p, D1) * truth * SensingAnalysis.SquareRoot(_q, D2);
         return 4 * weighted.Svd(computeVectors: false).S.Sum();
     }
-
-    private ReadOnlySpan<double> Left(ReadOnlySpan<double> theta) => theta[..(D1 * Width)];
-
-    private ReadOnlySpan<double> Right(ReadOnlySpan<double> theta) => theta[(D1 * Width)..];
-
-    private Span<double> Left(Span<double> theta) => theta[..(D1 * Width)];
-
-    private Span<double> Right(Span<double> theta) => theta[(D1 * Width)..];
 }
