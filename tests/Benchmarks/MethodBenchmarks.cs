@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Sweeps.Numerics;
 using Sweeps.Numerics.Methods;
 using Sweeps.Numerics.Problems;
 using Sweeps.Numerics.Random;
@@ -32,7 +33,7 @@ public class MethodBenchmarks
         var parts = Size.Split(' ');
         var d = int.Parse(parts[0][1..], System.Globalization.CultureInfo.InvariantCulture);
         var m = int.Parse(parts[1][1..], System.Globalization.CultureInfo.InvariantCulture);
-        _method = MethodCatalog.Get(Method);
+        _method = Catalogs.Methods.Get(Method);
         _instances = Enumerable.Range(0, Instances).Select(i =>
         {
             var seed = TrialSeed.Derive(1, [new("d", d), new("r", 2), new("k", d), new("m", m)], i);
@@ -40,7 +41,7 @@ public class MethodBenchmarks
             {
                 Problem = "symmetric-sensing", Method = Method, D1 = d, D2 = d, R = 2, K = d, M = m, Seed = seed.Value,
             };
-            return (ProblemCatalog.Get(parameters.Problem).Sample(parameters, seed), seed);
+            return (Catalogs.Problems.Get(parameters.Problem).Sample(parameters, seed), seed);
         }).ToArray();
     }
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Sweeps.Numerics;
 using Sweeps.Numerics.LinearAlgebra;
 using Sweeps.Numerics.Problems;
 using Sweeps.Numerics.Random;
@@ -35,7 +36,7 @@ public class OperatorBenchmarks
         {
             Problem = Problem, Method = "flat-penalty", D1 = D, D2 = D, R = 2, K = D, M = M, Seed = 1,
         };
-        var problem = (IMatrixSensingProblem)ProblemCatalog.Get(Problem).Sample(parameters, new TrialSeed(1));
+        var problem = (IMatrixSensingProblem)Catalogs.Problems.Get(Problem).Sample(parameters, new TrialSeed(1));
         _operator = problem.Measurements;
         var stream = new TrialSeed(2).Stream(StreamPurpose.Probes);
         _x = new double[D * D];

@@ -34,10 +34,10 @@ public sealed class ParameterTableTests
     [Fact]
     public void Families_and_methods_declare_parameters_of_their_role_in_the_table()
     {
-        foreach (var name in ProblemCatalog.Names)
-            Assert.All(ProblemCatalog.Get(name).Parameters, p => Assert.Equal(ParameterRole.Problem, ParameterTable.Get(p).Role));
-        foreach (var name in MethodCatalog.Names)
-            Assert.All(MethodCatalog.Get(name).Parameters, p => Assert.Equal(ParameterRole.Method, ParameterTable.Get(p).Role));
+        foreach (var name in Catalogs.Problems.Names)
+            Assert.All(Catalogs.Problems.Get(name).Parameters, p => Assert.Equal(ParameterRole.Problem, ParameterTable.Get(p).Role));
+        foreach (var name in Catalogs.Methods.Names)
+            Assert.All(Catalogs.Methods.Get(name).Parameters, p => Assert.Equal(ParameterRole.Method, ParameterTable.Get(p).Role));
     }
 
     [Theory]
@@ -48,9 +48,9 @@ public sealed class ParameterTableTests
     {
         var values = new Dictionary<string, double> { ["d"] = 6, ["r"] = 1, ["m"] = 10, ["p"] = 0.5, ["sparsity"] = 1 };
         values[name] = value;
-        foreach (var other in Optional.Where(n => n != name && !ProblemCatalog.Get(problem).Parameters.Contains(n)))
+        foreach (var other in Optional.Where(n => n != name && !Catalogs.Problems.Get(problem).Parameters.Contains(n)))
             values.Remove(other);
-        var errors = ProblemCatalog.Get(problem).Validate(ParameterNames.ToTrialParameters(problem, "nuclear", values, new SuccessCriterion(), 1));
+        var errors = Catalogs.Problems.Get(problem).Validate(ParameterNames.ToTrialParameters(problem, "nuclear", values, new SuccessCriterion(), 1));
         Assert.Equal([message], errors);
     }
 

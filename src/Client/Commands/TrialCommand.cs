@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sweeps.Numerics;
 using Sweeps.Client.Cli;
 using Sweeps.Client.Output;
 using Sweeps.Grains.Sweeps;
@@ -30,8 +31,8 @@ public sealed class TrialCommand : ICommand
         (the trials.csv columns). The instance (truth, measurements, noise, start) is a pure
         function of the parameters and --seed: the seed column of trials.csv reproduces that row.
 
-          --problem P          {string.Join(" | ", ProblemCatalog.Names)}
-          --method NAME        {string.Join(" | ", MethodCatalog.Names)}
+          --problem P          {string.Join(" | ", Catalogs.Problems.Names)}
+          --method NAME        {string.Join(" | ", Catalogs.Methods.Names)}
           {ParameterHelp()}
           --seed N             trial seed, 0 to 2^64-1 (default 1)
           --tolerance T        success: relative error <= T (default 1e-3)
@@ -43,8 +44,8 @@ public sealed class TrialCommand : ICommand
     {
         var reader = new ArgumentReader(args, ValueOptions, ["json"]);
         var json = reader.Flag("json");
-        var problem = reader.RequiredString("problem", $"allowed: {string.Join(", ", ProblemCatalog.Names)}");
-        var method = reader.RequiredString("method", $"allowed: {string.Join(", ", MethodCatalog.Names)}");
+        var problem = reader.RequiredString("problem", $"allowed: {string.Join(", ", Catalogs.Problems.Names)}");
+        var method = reader.RequiredString("method", $"allowed: {string.Join(", ", Catalogs.Methods.Names)}");
         var values = new Dictionary<string, double>();
         foreach (var parameter in ParameterTable.All)
         {

@@ -1,3 +1,4 @@
+using Sweeps.Numerics;
 using Sweeps.Numerics.Methods;
 using Sweeps.Numerics.Problems;
 using Sweeps.Numerics.Trials;
@@ -14,13 +15,13 @@ public sealed record SpecCatalog(
     IReadOnlyList<string> Methods,
     Func<TrialParameters, IReadOnlyList<string>> ValidateTrial)
 {
-    public static SpecCatalog Default { get; } = new(ProblemCatalog.Names, MethodCatalog.Names, TrialValidation.Validate);
+    public static SpecCatalog Default { get; } = new(Catalogs.Problems.Names, Catalogs.Methods.Names, TrialValidation.Validate);
 
     /// <summary>Problems in a known method's parameters (each message starts with the parameter name); the methods' own Validate by default.</summary>
     public Func<string, MethodParameters, IReadOnlyList<string>> ValidateMethod { get; init; } =
-        (method, parameters) => MethodCatalog.Get(method).Validate(parameters);
+        (method, parameters) => Catalogs.Methods.Get(method).Validate(parameters);
 
     /// <summary>The method parameters a known method takes, in <see cref="ParameterNames.Method"/> order: those the method declares by default.</summary>
     public Func<string, IReadOnlyList<string>> ParametersOf { get; init; } =
-        method => [.. ParameterNames.Method.Where(MethodCatalog.Get(method).Parameters.Contains)];
+        method => [.. ParameterNames.Method.Where(Catalogs.Methods.Get(method).Parameters.Contains)];
 }

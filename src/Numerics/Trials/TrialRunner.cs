@@ -22,7 +22,7 @@ public static class TrialRunner
         IFactorizedProblem problem;
         try
         {
-            problem = ProblemCatalog.Get(parameters.Problem).Sample(parameters, seed);
+            problem = Catalogs.Problems.Get(parameters.Problem).Sample(parameters, seed);
         }
         catch (InvalidInstanceException e)
         {
@@ -32,7 +32,7 @@ public static class TrialRunner
         Solution solution;
         try
         {
-            var method = parameters.External is { } command ? new ExternalMethod(command, parameters) : MethodCatalog.Get(parameters.Method);
+            var method = parameters.External is { } command ? new ExternalMethod(command, parameters) : Catalogs.Methods.Get(parameters.Method);
             solution = method.Solve(problem, parameters.MethodParameters, seed, cancellation);
         }
         catch (OperationCanceledException)

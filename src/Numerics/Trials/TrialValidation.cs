@@ -8,14 +8,14 @@ public static class TrialValidation
     public static IReadOnlyList<string> Validate(TrialParameters parameters)
     {
         var errors = new List<string>();
-        if (!ProblemCatalog.TryGet(parameters.Problem, out var family))
-            errors.Add($"problem: '{parameters.Problem}' is not a known problem; allowed: {string.Join(", ", ProblemCatalog.Names)}.");
+        if (!Catalogs.Problems.TryGet(parameters.Problem, out var family))
+            errors.Add($"problem: '{parameters.Problem}' is not a known problem; allowed: {string.Join(", ", Catalogs.Problems.Names)}.");
         else
             errors.AddRange(family.Validate(parameters));
         if (parameters.External is not null)
             errors.AddRange(ExternalMethod.Validate(parameters));
-        else if (!MethodCatalog.TryGet(parameters.Method, out var method))
-            errors.Add($"method: '{parameters.Method}' is not a known method; allowed: {string.Join(", ", MethodCatalog.Names)}.");
+        else if (!Catalogs.Methods.TryGet(parameters.Method, out var method))
+            errors.Add($"method: '{parameters.Method}' is not a known method; allowed: {string.Join(", ", Catalogs.Methods.Names)}.");
         else
             errors.AddRange(method.Validate(parameters.MethodParameters));
         if (!(parameters.Success.Tolerance > 0))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sweeps.Numerics;
 using Sweeps.Client.Output;
 using Sweeps.Client.Tests.Run;
 using Sweeps.Numerics.External;
@@ -82,7 +83,7 @@ public sealed class ExternalMethodRunTests : IDisposable
         var seed = ulong.Parse(row["seed"], CultureInfo.InvariantCulture);
         var parameters = ParameterNames.ToTrialParameters(
             "symmetric-sensing", "py-gd", new Dictionary<string, double> { ["d"] = 8, ["r"] = 1, ["m"] = 30 }, new SuccessCriterion(), seed);
-        var problem = (IMatrixSensingProblem)ProblemCatalog.Get("symmetric-sensing").Sample(parameters, new TrialSeed(seed));
+        var problem = (IMatrixSensingProblem)Catalogs.Problems.Get("symmetric-sensing").Sample(parameters, new TrialSeed(seed));
         var folder = Directory.CreateDirectory(Path.Combine(_root, "direct-" + row["trial"])).FullName;
         InstanceFolder.Write(folder, problem, parameters, 120, CancellationToken.None);
         ExternalScripts.RunPython(Path.Combine(_root, ExternalScripts.GradientDescent), folder);

@@ -1,3 +1,4 @@
+using Sweeps.Numerics;
 using Sweeps.Client.Specs;
 using Sweeps.Numerics.Methods;
 using Sweeps.Numerics.Problems;
@@ -30,7 +31,7 @@ public sealed class DefaultCatalogTests
     public void Unknown_names_list_what_the_catalogs_hold()
     {
         var errors = Assert.Throws<SpecException>(() => SpecLoader.Load("problem: sensing\nfixed: {d: 4, r: 1, m: 8}\nmethods: [sgd]\n")).Errors;
-        Assert.Contains($"problem: 'sensing' is not a known problem; allowed: {string.Join(", ", ProblemCatalog.Names)}.", errors);
-        Assert.Contains($"methods: 'sgd' is not a known method; allowed: {string.Join(", ", MethodCatalog.Names)}.", errors);
+        Assert.Contains($"problem: 'sensing' is not a known problem; allowed: {string.Join(", ", Catalogs.Problems.Names)}.", errors);
+        Assert.Contains($"methods: 'sgd' is not a known method; allowed: {string.Join(", ", Catalogs.Methods.Names)}.", errors);
     }
 }

@@ -89,7 +89,7 @@ public sealed class ConvexMethodTests
     [Fact]
     public void Problems_without_a_convex_program_are_reported_not_thrown()
     {
-        var solution = MethodCatalog.Get("flat-convex").Solve(new ScalarProductProblem(), MethodParameters.Defaults, new TrialSeed(1), default);
+        var solution = Catalogs.Methods.Get("flat-convex").Solve(new ScalarProductProblem(), MethodParameters.Defaults, new TrialSeed(1), default);
         Assert.Equal(TrialStatus.Diverged, solution.Status);
         Assert.Contains("scalar-product", solution.Reason, StringComparison.Ordinal);
         Assert.Contains("IConvexRecoverable", solution.Reason, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class ConvexMethodTests
     [InlineData("nuclear")]
     public void Only_max_iters_is_accepted(string name)
     {
-        var method = MethodCatalog.Get(name);
+        var method = Catalogs.Methods.Get(name);
         Assert.Empty(method.Validate(MethodParameters.Defaults));
         Assert.Empty(method.Validate(new MethodParameters { MaxIters = 500 }));
 
@@ -131,8 +131,8 @@ public sealed class ConvexMethodTests
     {
         var parameters = Parameters(family, method, d, m, k, maxIters);
         var seed = new TrialSeed(parameters.Seed);
-        var problem = (IMatrixSensingProblem)ProblemCatalog.Get(family).Sample(parameters, seed);
-        var solution = MethodCatalog.Get(method).Solve(problem, parameters.MethodParameters, seed, default);
+        var problem = (IMatrixSensingProblem)Catalogs.Problems.Get(family).Sample(parameters, seed);
+        var solution = Catalogs.Methods.Get(method).Solve(problem, parameters.MethodParameters, seed, default);
         return (problem, solution.Theta, solution);
     }
 

@@ -11,23 +11,23 @@ public sealed class MethodValidationTests
     [InlineData("gd-random-init")]
     [InlineData("sam")]
     public void Defaults_are_valid_and_the_method_is_registered(string name) =>
-        Assert.Empty(MethodCatalog.Get(name).Validate(MethodParameters.Defaults));
+        Assert.Empty(Catalogs.Methods.Get(name).Validate(MethodParameters.Defaults));
 
     [Fact]
     public void A_parameter_the_method_does_not_use_is_named_with_the_allowed_ones()
     {
-        var errors = MethodCatalog.Get("flat-penalty").Validate(new MethodParameters { Rho = 0.1, Step = 0.01 });
+        var errors = Catalogs.Methods.Get("flat-penalty").Validate(new MethodParameters { Rho = 0.1, Step = 0.01 });
         Assert.Equal(
             ["rho: not used by flat-penalty; allowed parameters: lambda, alpha, max_iters.",
              "step: not used by flat-penalty; allowed parameters: lambda, alpha, max_iters."],
             errors);
         Assert.Equal(
             ["lambda: not used by gd-random-init; allowed parameters: alpha, max_iters."],
-            MethodCatalog.Get("gd-random-init").Validate(new MethodParameters { Lambda = 1e-3 }));
+            Catalogs.Methods.Get("gd-random-init").Validate(new MethodParameters { Lambda = 1e-3 }));
         Assert.Equal(
             ["lambda: not used by sam; allowed parameters: rho, alpha, step, max_iters.",
              "rho: 0 is not allowed; it must be a finite number > 0."],
-            MethodCatalog.Get("sam").Validate(new MethodParameters { Lambda = 1e-3, Rho = 0 }));
+            Catalogs.Methods.Get("sam").Validate(new MethodParameters { Lambda = 1e-3, Rho = 0 }));
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class MethodValidationTests
             ["alpha: -1 is not allowed; it must be a finite number > 0.",
              "step: 0 is not allowed; it must be a finite number > 0.",
              "max_iters: 0 is not allowed; it must be a whole number >= 1."],
-            MethodCatalog.Get("gd-small-init").Validate(new MethodParameters { Alpha = -1, Step = 0, MaxIters = 0 }));
+            Catalogs.Methods.Get("gd-small-init").Validate(new MethodParameters { Alpha = -1, Step = 0, MaxIters = 0 }));
         Assert.Equal(
             ["lambda: NaN is not allowed; it must be a finite number >= 0."],
-            MethodCatalog.Get("flat-penalty").Validate(new MethodParameters { Lambda = double.NaN }));
-        Assert.Empty(MethodCatalog.Get("flat-penalty").Validate(new MethodParameters { Lambda = 0, Alpha = 2, MaxIters = 1 }));
+            Catalogs.Methods.Get("flat-penalty").Validate(new MethodParameters { Lambda = double.NaN }));
+        Assert.Empty(Catalogs.Methods.Get("flat-penalty").Validate(new MethodParameters { Lambda = 0, Alpha = 2, MaxIters = 1 }));
     }
 }

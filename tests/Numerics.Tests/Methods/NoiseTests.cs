@@ -81,7 +81,7 @@ public sealed class NoiseTests(ITestOutputHelper output)
     }
 
     private static GeneralSensingProblem Sample(TrialParameters parameters) =>
-        (GeneralSensingProblem)ProblemCatalog.Get(parameters.Problem).Sample(parameters, new TrialSeed(parameters.Seed));
+        (GeneralSensingProblem)Catalogs.Problems.Get(parameters.Problem).Sample(parameters, new TrialSeed(parameters.Seed));
 
     private static double Median(IEnumerable<double> values)
     {

@@ -15,7 +15,7 @@ public sealed class SamTests
         // Small symmetric instance off the zero-loss set, so the residual part of tr Hess f counts too.
         var parameters = new TrialParameters { Problem = "symmetric-sensing", Method = SamMethod.MethodName, D1 = 5, D2 = 5, R = 1, K = 4, M = 12, Seed = 3 };
         var seed = new TrialSeed(parameters.Seed);
-        var problem = ProblemCatalog.Get(parameters.Problem).Sample(parameters, seed);
+        var problem = Catalogs.Problems.Get(parameters.Problem).Sample(parameters, seed);
         var n = problem.ParameterCount;
         var theta = new double[n];
         var init = seed.Stream(StreamPurpose.Init);

@@ -186,8 +186,8 @@ public sealed class DeepFactorizationTests
     public void Validate_names_the_bad_field(string change, string field)
     {
         var valid = Parameters(5, 5, 2, 3, 12, depth: 3);
-        Assert.Empty(ProblemCatalog.Get(DeepFactorizationFamily.FamilyName).Validate(valid));
-        Assert.Empty(ProblemCatalog.Get(DeepFactorizationFamily.FamilyName).Validate(valid with { Depth = null }));
+        Assert.Empty(Catalogs.Problems.Get(DeepFactorizationFamily.FamilyName).Validate(valid));
+        Assert.Empty(Catalogs.Problems.Get(DeepFactorizationFamily.FamilyName).Validate(valid with { Depth = null }));
         var bad = change switch
         {
             "depth=1" => valid with { Depth = 1 },

@@ -196,8 +196,8 @@ public sealed class RobustPcaTests
     public void Validate_names_the_bad_field(string change, string field)
     {
         var valid = Parameters(6, 8, 2, 3, 2);
-        Assert.Empty(ProblemCatalog.Get(RobustPcaFamily.FamilyName).Validate(valid));
-        Assert.Empty(ProblemCatalog.Get(RobustPcaFamily.FamilyName).Validate(valid with { Sparsity = 6 }));
+        Assert.Empty(Catalogs.Problems.Get(RobustPcaFamily.FamilyName).Validate(valid));
+        Assert.Empty(Catalogs.Problems.Get(RobustPcaFamily.FamilyName).Validate(valid with { Sparsity = 6 }));
         var bad = change switch
         {
             "sparsity=missing" => valid with { Sparsity = null },

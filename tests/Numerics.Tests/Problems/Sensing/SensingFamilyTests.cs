@@ -139,8 +139,8 @@ public sealed class SensingFamilyTests
     [Fact]
     public void Both_families_are_in_the_catalog()
     {
-        Assert.IsType<GeneralSensingFamily>(ProblemCatalog.Get("general-sensing"));
-        Assert.IsType<SymmetricSensingFamily>(ProblemCatalog.Get("symmetric-sensing"));
+        Assert.IsType<GeneralSensingFamily>(Catalogs.Problems.Get("general-sensing"));
+        Assert.IsType<SymmetricSensingFamily>(Catalogs.Problems.Get("symmetric-sensing"));
     }
 
     public static TheoryData<string, string, string> BadInputs => new()
@@ -171,7 +171,7 @@ public sealed class SensingFamilyTests
     public void Validate_names_the_bad_field(string family, string field, string change)
     {
         var valid = Parameters(family, 5, 5, 2, 3, 12);
-        Assert.Empty(ProblemCatalog.Get(family).Validate(valid));
+        Assert.Empty(Catalogs.Problems.Get(family).Validate(valid));
         var bad = change switch
         {
             "d1=0" => valid with { D1 = 0 },
@@ -194,8 +194,8 @@ public sealed class SensingFamilyTests
             "huge" => valid with { D1 = 200, D2 = 200, M = 20000 },
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
-        var errors = ProblemCatalog.Get(family).Validate(bad);
+        var errors = Catalogs.Problems.Get(family).Validate(bad);
         Assert.Contains(errors, e => field == "GiB" ? e.Contains(field, StringComparison.Ordinal) : e.StartsWith(field + ":", StringComparison.Ordinal));
-        Assert.Throws<ArgumentException>(() => ProblemCatalog.Get(family).Sample(bad, new TrialSeed(1)));
+        Assert.Throws<ArgumentException>(() => Catalogs.Problems.Get(family).Sample(bad, new TrialSeed(1)));
     }
 }
