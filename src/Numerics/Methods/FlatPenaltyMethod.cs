@@ -15,7 +15,7 @@ namespace Sweeps.Numerics.Methods;
 /// (A first weight above about 2 f(0) / w makes 0 the minimizer of the first stage: the factors
 /// collapse, and the later stages restart from near 0, as from a small initialization.)
 /// </summary>
-public sealed class FlatPenaltyMethod : IMethod
+public sealed class FlatPenaltyMethod() : Method(MethodName, [ParameterNames.Lambda, ParameterNames.Alpha, ParameterNames.MaxIters])
 {
     public const string MethodName = "flat-penalty";
     public const double DefaultStartScale = 0.5;
@@ -28,13 +28,7 @@ public sealed class FlatPenaltyMethod : IMethod
     /// </summary>
     public const double FloorTolerance = 1e-7;
 
-    public string Name => MethodName;
-
-    public IReadOnlyList<string> Parameters { get; } = [ParameterNames.Lambda, ParameterNames.Alpha, ParameterNames.MaxIters];
-
-    public IReadOnlyList<string> Validate(MethodParameters parameters) => MethodParameterRules.Validate(this, parameters);
-
-    public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
+    public override Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
         var remaining = parameters.MaxIters ?? DefaultMaxIters;
         var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);

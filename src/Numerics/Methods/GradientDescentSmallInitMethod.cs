@@ -10,19 +10,13 @@ namespace Sweeps.Numerics.Methods;
 /// is still leaving the small-initialization saddle and along the flat directions near the end.
 /// Stops by <see cref="ZeroLossRule"/>.
 /// </summary>
-public sealed class GradientDescentSmallInitMethod : IMethod
+public sealed class GradientDescentSmallInitMethod() : Method(MethodName, [ParameterNames.Alpha, ParameterNames.Step, ParameterNames.MaxIters])
 {
     public const string MethodName = "gd-small-init";
     public const double DefaultAlpha = 1e-3;
     public const int DefaultMaxIters = 20000;
 
-    public string Name => MethodName;
-
-    public IReadOnlyList<string> Parameters { get; } = [ParameterNames.Alpha, ParameterNames.Step, ParameterNames.MaxIters];
-
-    public IReadOnlyList<string> Validate(MethodParameters parameters) => MethodParameterRules.Validate(this, parameters);
-
-    public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
+    public override Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
         var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
         var descent = new GradientDescent(problem.ParameterCount);

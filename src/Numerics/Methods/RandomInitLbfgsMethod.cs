@@ -6,19 +6,13 @@ namespace Sweeps.Numerics.Methods;
 /// gd-random-init (docs/SCIENCE.md 3.6): L-BFGS on f alone from an O(1) Gaussian start (scale <c>alpha</c>,
 /// default 1): "some" zero-loss minimizer, with no bias toward flat ones. Stops by <see cref="ZeroLossRule"/>.
 /// </summary>
-public sealed class RandomInitLbfgsMethod : IMethod
+public sealed class RandomInitLbfgsMethod() : Method(MethodName, [ParameterNames.Alpha, ParameterNames.MaxIters])
 {
     public const string MethodName = "gd-random-init";
     public const double DefaultAlpha = 1.0;
     public const int DefaultMaxIters = 5000;
 
-    public string Name => MethodName;
-
-    public IReadOnlyList<string> Parameters { get; } = [ParameterNames.Alpha, ParameterNames.MaxIters];
-
-    public IReadOnlyList<string> Validate(MethodParameters parameters) => MethodParameterRules.Validate(this, parameters);
-
-    public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
+    public override Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
         var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
         var result = new Lbfgs(problem.ParameterCount).Minimize(

@@ -13,20 +13,14 @@ namespace Sweeps.Numerics.Methods;
 /// SAM's point, as flat-penalty's last stage does, and stops by <see cref="ZeroLossRule"/> within
 /// another <c>max_iters</c> iterations.
 /// </summary>
-public sealed class SamMethod : IMethod
+public sealed class SamMethod() : Method(MethodName, [ParameterNames.Rho, ParameterNames.Alpha, ParameterNames.Step, ParameterNames.MaxIters])
 {
     public const string MethodName = "sam";
     public const double DefaultAlpha = 1.0;
     public const double DefaultRho = 0.5;
     public const int DefaultMaxIters = 2000;
 
-    public string Name => MethodName;
-
-    public IReadOnlyList<string> Parameters { get; } = [ParameterNames.Rho, ParameterNames.Alpha, ParameterNames.Step, ParameterNames.MaxIters];
-
-    public IReadOnlyList<string> Validate(MethodParameters parameters) => MethodParameterRules.Validate(this, parameters);
-
-    public Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
+    public override Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
         var steps = parameters.MaxIters ?? DefaultMaxIters;
         var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);

@@ -6,11 +6,11 @@ namespace Sweeps.Numerics.Problems;
 /// and <see cref="Sample"/> refuses invalid parameters (one <see cref="ArgumentException"/> with every message)
 /// before <see cref="Draw"/> sees them, so Draw may rely on validated parameters.
 /// </summary>
-public abstract class ProblemFamily(string name) : IProblemFamily
+public abstract class ProblemFamily(string name, IReadOnlyList<string> parameters) : IProblemFamily
 {
     public string Name { get; } = name;
 
-    public abstract IReadOnlyList<string> Parameters { get; }
+    public IReadOnlyList<string> Parameters { get; } = parameters;
 
     public IReadOnlyList<string> Validate(TrialParameters parameters)
     {

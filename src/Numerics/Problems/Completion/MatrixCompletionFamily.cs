@@ -8,13 +8,11 @@ namespace Sweeps.Numerics.Problems.Completion;
 /// f = (1/|Omega|) ||P_Omega(L R^T) - b||^2, P = diag(n_row) / |Omega|, Q = diag(n_col) / |Omega|.
 /// A row or column without an observed entry makes the instance invalid (<see cref="InvalidInstanceException"/>:
 /// its factor is not determined).
+/// Parameters: d1, d2, r, k, noise as general-sensing; p required with 0 &lt; p &lt;= 1; m, depth, r2, k2, sparsity rejected.
 /// </summary>
-public sealed class MatrixCompletionFamily() : ProblemFamily(FamilyName)
+public sealed class MatrixCompletionFamily() : ProblemFamily(FamilyName, [.. SensingValidation.LowRank, ParameterNames.P])
 {
     public const string FamilyName = "matrix-completion";
-
-    /// <summary>d1, d2, r, k, noise as general-sensing; p required with 0 &lt; p &lt;= 1; m, depth, r2, k2, sparsity rejected.</summary>
-    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.LowRank, ParameterNames.P];
 
     protected override void Check(List<string> errors, TrialParameters parameters)
     {

@@ -6,12 +6,10 @@ namespace Sweeps.Numerics.Problems.Deep;
 /// <c>depth</c> factors X = W_L ... W_1. Parameters: d1, d2 (or d), r, k (the inner width), m, noise and
 /// depth (2 to 10, default 2); p, r2, k2, sparsity are rejected.
 /// </summary>
-public sealed class DeepFactorizationFamily() : ProblemFamily(FamilyName)
+public sealed class DeepFactorizationFamily() : ProblemFamily(FamilyName, [.. SensingValidation.Sensing, ParameterNames.Depth])
 {
     public const string FamilyName = "deep-factorization";
     public const int DefaultDepth = 2, MaxDepth = 10;
-
-    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.Sensing, ParameterNames.Depth];
 
     protected override void Check(List<string> errors, TrialParameters parameters)
     {

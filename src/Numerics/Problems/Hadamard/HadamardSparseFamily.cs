@@ -8,12 +8,10 @@ namespace Sweeps.Numerics.Problems.Hadamard;
 /// m, noise. k does not apply (only its default, k = d, is accepted), nor do p, r2, k2, sparsity.
 /// flat-convex is rejected at depth 1, where every interpolant is equally flat.
 /// </summary>
-public sealed class HadamardSparseFamily() : ProblemFamily(FamilyName)
+public sealed class HadamardSparseFamily() : ProblemFamily(FamilyName, [ParameterNames.D1, ParameterNames.D2, ParameterNames.R, ParameterNames.M, ParameterNames.Noise, ParameterNames.NoiseRelative, ParameterNames.Depth])
 {
     public const string FamilyName = "hadamard-sparse";
     public const int DefaultDepth = 2, MaxDepth = 10;
-
-    public override IReadOnlyList<string> Parameters { get; } = [ParameterNames.D1, ParameterNames.D2, ParameterNames.R, ParameterNames.M, ParameterNames.Noise, ParameterNames.NoiseRelative, ParameterNames.Depth];
 
     protected override void Check(List<string> errors, TrialParameters parameters)
     {

@@ -5,16 +5,11 @@ namespace Sweeps.Numerics.Problems.Network;
 /// with Z1 (d x r) then Z2 (d x r2) i.i.d. N(0, 1) from the Truth stream; inputs x_i ~ N(0, I_d) from the
 /// Measurements stream; y_i = x_i^T M x_i + sigma xi_i from the Noise stream. Student widths k (U1) and
 /// k2 (U2). r2 = k2 = 0 is covariance estimation; with r = k = 1 also phase retrieval.
+/// Parameters: d (d1 = d2), 1 &lt;= r, k &gt;= r, r2 &gt;= 0 (default 0), k2 &gt;= r2 (default 0), r + r2 &lt;= d, m between 1 and d(d+1)/2, noise &gt;= 0; p, depth and sparsity rejected.
 /// </summary>
-public sealed class QuadraticNetworkFamily() : ProblemFamily(FamilyName)
+public sealed class QuadraticNetworkFamily() : ProblemFamily(FamilyName, [.. SensingValidation.Sensing, ParameterNames.R2, ParameterNames.K2])
 {
     public const string FamilyName = "quadratic-network";
-
-    /// <summary>
-    /// d (d1 = d2), 1 &lt;= r, k &gt;= r, r2 &gt;= 0 (default 0), k2 &gt;= r2 (default 0), r + r2 &lt;= d, m between 1 and
-    /// d(d+1)/2, noise &gt;= 0; p, depth and sparsity rejected.
-    /// </summary>
-    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.Sensing, ParameterNames.R2, ParameterNames.K2];
 
     protected override void Check(List<string> errors, TrialParameters parameters)
     {

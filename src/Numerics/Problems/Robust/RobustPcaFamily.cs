@@ -8,11 +8,9 @@ namespace Sweeps.Numerics.Problems.Robust;
 /// ||M||_F / sqrt(d1 d2). Noise xi ~ N(0, I) from the Noise stream when sigma = noise &gt; 0.
 /// Parameters: d1, d2 (or d), r, k, sparsity (required, 0..min(d1, d2)), noise; m, p, depth, r2, k2 are rejected.
 /// </summary>
-public sealed class RobustPcaFamily() : ProblemFamily(FamilyName)
+public sealed class RobustPcaFamily() : ProblemFamily(FamilyName, [.. SensingValidation.LowRank, ParameterNames.Sparsity])
 {
     public const string FamilyName = "robust-pca";
-
-    public override IReadOnlyList<string> Parameters { get; } = [.. SensingValidation.LowRank, ParameterNames.Sparsity];
 
     protected override void Check(List<string> errors, TrialParameters parameters)
     {

@@ -6,13 +6,11 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// Measurements stream; b = A(M) + sigma xi from the Noise stream. The instance is a
 /// <see cref="GeneralSensingProblem"/> with P = (1/m) sum ||c_i||^2 a_i a_i^T and
 /// Q = (1/m) sum ||a_i||^2 c_i c_i^T, so flat-convex and nuclear apply unchanged.
+/// Parameters: As general-sensing: d1, d2, r, k, m (at most d1 d2), noise; the convex methods hold an m x d1 d2 projector, hence the same size cap.
 /// </summary>
-public sealed class BilinearSensingFamily() : ProblemFamily(FamilyName)
+public sealed class BilinearSensingFamily() : ProblemFamily(FamilyName, SensingValidation.Sensing)
 {
     public const string FamilyName = "bilinear-sensing";
-
-    /// <summary>As general-sensing: d1, d2, r, k, m (at most d1 d2), noise; the convex methods hold an m x d1 d2 projector, hence the same size cap.</summary>
-    public override IReadOnlyList<string> Parameters { get; } = SensingValidation.Sensing;
 
     protected override void Check(List<string> errors, TrialParameters parameters) =>
         SensingValidation.Validate(errors, parameters, FamilyName, symmetric: false);

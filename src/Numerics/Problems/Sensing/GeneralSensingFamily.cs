@@ -5,14 +5,12 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// i.i.d. N(0, 1) from the Truth stream; A_i i.i.d. Gaussian from the Measurements stream;
 /// b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute) or noise_relative * ||A(M)|| / sqrt(m).
 /// </summary>
-public sealed class GeneralSensingFamily() : ProblemFamily(FamilyName)
+public sealed class GeneralSensingFamily() : ProblemFamily(FamilyName, SensingValidation.Sensing)
 {
     /// <summary>Draws a measurement map from the Measurements stream, with its flatness weights P (d1 x d1) and Q (d2 x d2).</summary>
     internal delegate (IMeasurementOperator Map, double[] P, double[] Q) MapSampler(ref RandomStream stream);
 
     public const string FamilyName = "general-sensing";
-
-    public override IReadOnlyList<string> Parameters { get; } = SensingValidation.Sensing;
 
     protected override void Check(List<string> errors, TrialParameters parameters) =>
         SensingValidation.Validate(errors, parameters, FamilyName, symmetric: false);

@@ -5,11 +5,9 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// Z (d x r) i.i.d. N(0, 1) from the Truth stream; A_i = (G + G^T)/2 from the Measurements
 /// stream; b = A(M) + sigma xi, xi ~ N(0, I_m) from the Noise stream, sigma = noise (absolute) or noise_relative * ||A(M)|| / sqrt(m).
 /// </summary>
-public sealed class SymmetricSensingFamily() : ProblemFamily(FamilyName)
+public sealed class SymmetricSensingFamily() : ProblemFamily(FamilyName, SensingValidation.Sensing)
 {
     public const string FamilyName = "symmetric-sensing";
-
-    public override IReadOnlyList<string> Parameters { get; } = SensingValidation.Sensing;
 
     protected override void Check(List<string> errors, TrialParameters parameters) =>
         SensingValidation.Validate(errors, parameters, FamilyName, symmetric: true);
