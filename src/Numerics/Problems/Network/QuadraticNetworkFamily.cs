@@ -28,11 +28,7 @@ public sealed class QuadraticNetworkFamily() : ProblemFamily(FamilyName, [.. Sen
     {
         var (d, r, r2) = (parameters.D1, parameters.R, parameters.R2 ?? 0);
 
-        var truthStream = seed.Stream(StreamPurpose.Truth);
-        var positive = new double[d * r];
-        var negative = new double[d * r2];
-        truthStream.FillNormal(positive);
-        truthStream.FillNormal(negative);
+        var (positive, negative) = GeneralSensingFamily.SampleFactors(seed, d * r, d * r2);
         var truth = new double[d * d];
         DenseProducts.Gram(positive, r, truth);
         if (r2 > 0)

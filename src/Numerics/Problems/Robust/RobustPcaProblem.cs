@@ -15,10 +15,10 @@ namespace Sweeps.Numerics.Problems.Robust;
 /// </summary>
 public sealed class RobustPcaProblem : IFactorizedProblem, IConvexRecoverable
 {
-    private readonly FactorPair _pair;
     private readonly double[] _truth;
     private readonly double[] _corruption;
     private readonly double[] _observed;
+    private readonly FactorPair _pair;
     private readonly double[] _error;
     private readonly double[] _scratch;
 

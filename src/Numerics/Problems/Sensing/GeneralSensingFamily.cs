@@ -44,14 +44,20 @@ public sealed class GeneralSensingFamily() : ProblemFamily(FamilyName, SensingVa
     /// </summary>
     internal static double[] SampleTruth(int d1, int d2, int r, TrialSeed seed)
     {
-        var truthStream = seed.Stream(StreamPurpose.Truth);
-        var left = new double[d1 * r];
-        var right = new double[d2 * r];
-        truthStream.FillNormal(left);
-        truthStream.FillNormal(right);
+        var (left, right) = SampleFactors(seed, d1 * r, d2 * r);
         var truth = new double[d1 * d2];
         DenseProducts.MultiplyTransposed(left, right, r, truth);
         Kernels.Scale(1.0 / Kernels.Norm(truth), truth);
         return truth;
+    }
+
+    /// <summary>Two i.i.d. N(0, 1) factors of the given lengths, the first then the second, from the Truth stream.</summary>
+    internal static (double[] First, double[] Second) SampleFactors(TrialSeed seed, int first, int second)
+    {
+        var truthStream = seed.Stream(StreamPurpose.Truth);
+        var (a, b) = (new double[first], new double[second]);
+        truthStream.FillNormal(a);
+        truthStream.FillNormal(b);
+        return (a, b);
     }
 }
