@@ -105,7 +105,7 @@ public static class AnswerFiles
     }
 
     /// <summary>The statuses a method may report; method-error, timeout and invalid-instance are the runner's to give.</summary>
-    private static TrialStatus MethodStatus(string? name) =>
+    internal static TrialStatus MethodStatus(string? name) =>
         TrialStatusNames.TryParse(name, out var status) && status is TrialStatus.Converged or TrialStatus.IterationLimit or TrialStatus.Diverged
             ? status
             : throw new FormatException($"{Metrics}: status '{name}' is not allowed; give converged, iteration-limit or diverged.");
