@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Client.Output;
 
@@ -30,7 +31,7 @@ public static class SummaryJson
                 json.WriteNumber("successes", successes);
                 Number(json, "success_rate", trials.Count == 0 ? double.NaN : (double)successes / trials.Count);
                 json.WriteStartObject("status_counts");
-                foreach (var group in trials.GroupBy(t => t.Status).OrderBy(g => g.Key, StringComparer.Ordinal))
+                foreach (var group in trials.GroupBy(t => t.Status.ToName()).OrderBy(g => g.Key, StringComparer.Ordinal))
                     json.WriteNumber(group.Key, group.Count());
                 json.WriteEndObject();
                 Number(json, "median_error", CellTable.Median(trials.Select(t => t.RelError)));

@@ -17,7 +17,7 @@ public static class TrialRow
     /// <summary>The metric columns after <c>seed</c>: name, kind and value of a record.</summary>
     private static readonly (string Name, ColumnKind Kind, Func<TrialRecord, object?> Value)[] Metrics =
     [
-        ("status", ColumnKind.Text, t => t.Status),
+        ("status", ColumnKind.Text, t => t.Status.ToName()),
         ("rel_error", ColumnKind.Real, t => t.RelError),
         ("success", ColumnKind.Flag, t => t.Success),
         ("loss", ColumnKind.Real, t => t.Loss),

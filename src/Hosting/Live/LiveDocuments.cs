@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Hosting.Live;
 
@@ -54,7 +55,7 @@ public sealed record LiveTrialsDocument(int Cell, string Method, ImmutableSorted
         var kept = records.Where(r => r.Trial < d.Trials).OrderBy(r => r.Trial).ToList();
         var parameters = d.Variant(method)?.Apply(cell.Parameters) ?? cell.Parameters;
         return new LiveTrialsDocument(cell.Index, method, parameters, LiveCell.Of(cell, method, kept),
-            [.. kept.Select(r => new LiveTrial(r.Trial, r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Status, r.Reason, r.Success,
+            [.. kept.Select(r => new LiveTrial(r.Trial, r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Status.ToName(), r.Reason, r.Success,
                 r.RelError, r.Loss, r.HessianTrace, r.Iterations, r.Seconds, ReproCommand.For(d, cell, method, r.Seed)))]);
     }
 }

@@ -101,6 +101,12 @@ public static class AnswerFiles
         return result;
     }
 
+    /// <summary>The statuses a method may report; method-error, timeout and invalid-instance are the runner's to give.</summary>
+    internal static TrialStatus MethodStatus(string? name) =>
+        TrialStatusNames.TryParse(name, out var status) && status is TrialStatus.Converged or TrialStatus.IterationLimit or TrialStatus.Diverged
+            ? status
+            : throw new FormatException($"{Metrics}: status '{name}' is not allowed; give converged, iteration-limit or diverged.");
+
     private static (int Iterations, TrialStatus Status, string? Reason) ReadMetrics(string path)
     {
         if (!File.Exists(path))
@@ -114,15 +120,7 @@ public static class AnswerFiles
             var iterations = root.TryGetProperty("iterations", out var it)
                 ? it.TryGetInt32(out var n) && n >= 0 ? n : throw new FormatException($"{Metrics}: iterations must be a whole number >= 0.")
                 : 0;
-            var status = root.TryGetProperty("status", out var s)
-                ? s.GetString() switch
-                {
-                    "converged" => TrialStatus.Converged,
-                    "iteration-limit" => TrialStatus.IterationLimit,
-                    "diverged" => TrialStatus.Diverged,
-                    var other => throw new FormatException($"{Metrics}: status '{other}' is not allowed; give converged, iteration-limit or diverged."),
-                }
-                : TrialStatus.Converged;
+            var status = root.TryGetProperty("status", out var s) ? MethodStatus(s.GetString()) : TrialStatus.Converged;
             var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
             return (iterations, status, reason);
         }

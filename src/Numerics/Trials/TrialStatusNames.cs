@@ -1,6 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Sweeps.Numerics.Trials;
 
-/// <summary>The names of <see cref="TrialStatus"/> values in outputs: converged, iteration-limit, diverged, invalid-instance, method-error, timeout.</summary>
+/// <summary>
+/// The names of <see cref="TrialStatus"/> values in outputs: converged, iteration-limit, diverged, invalid-instance, method-error, timeout.
+/// They are also the stored form of a trial's status (the grain records' codec writes and reads them), so a name never changes.
+/// </summary>
 public static class TrialStatusNames
 {
     public static string ToName(this TrialStatus status) => status switch
@@ -14,14 +19,22 @@ public static class TrialStatusNames
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
-    public static TrialStatus Parse(string name) => name switch
+    /// <summary>The status of a name; false for a name that is none (null included).</summary>
+    public static bool TryParse([NotNullWhen(true)] string? name, out TrialStatus status)
     {
-        "converged" => TrialStatus.Converged,
-        "iteration-limit" => TrialStatus.IterationLimit,
-        "diverged" => TrialStatus.Diverged,
-        "invalid-instance" => TrialStatus.InvalidInstance,
-        "method-error" => TrialStatus.MethodError,
-        "timeout" => TrialStatus.Timeout,
-        _ => throw new FormatException($"Unknown trial status '{name}'."),
-    };
+        (var known, status) = name switch
+        {
+            "converged" => (true, TrialStatus.Converged),
+            "iteration-limit" => (true, TrialStatus.IterationLimit),
+            "diverged" => (true, TrialStatus.Diverged),
+            "invalid-instance" => (true, TrialStatus.InvalidInstance),
+            "method-error" => (true, TrialStatus.MethodError),
+            "timeout" => (true, TrialStatus.Timeout),
+            _ => (false, default),
+        };
+        return known;
+    }
+
+    public static TrialStatus Parse(string name) =>
+        TryParse(name, out var status) ? status : throw new FormatException($"Unknown trial status '{name}'.");
 }

@@ -3,6 +3,7 @@ using Sweeps.Client.Output;
 using Sweeps.Client.Specs;
 using Sweeps.Client.Tests.Specs;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Client.Tests.Output;
 
@@ -13,7 +14,7 @@ public sealed class CertificateColumnsTests
         "problem: general-sensing\nfixed: {d: 10, k: 4, r: 1, m: 40}\nmethods: [nuclear, gd-small-init]\ntrials: 2\n", ToyCatalog.Instance);
 
     private static TrialRecord Record(string method, int trial, double? gap, bool? certified) =>
-        new(Spec.Definition.Cells[0].Key, method, trial, (ulong)trial, "converged", null, 1e-9, true, 0, 1, 1, 0, 1, 10, 0.1, [], gap, certified);
+        new(Spec.Definition.Cells[0].Key, method, trial, (ulong)trial, TrialStatus.Converged, null, 1e-9, true, 0, 1, 1, 0, 1, 10, 0.1, [], gap, certified);
 
     private static readonly TrialRecord[] Records =
         [Record("nuclear", 0, 2e-15, true), Record("nuclear", 1, 0.5, false), Record("gd-small-init", 0, null, null)];

@@ -2,6 +2,7 @@ using Sweeps.Client.Output;
 using Sweeps.Client.Plots;
 using Sweeps.Client.Specs;
 using Sweeps.Client.Tests.Specs;
+using Sweeps.Numerics.Trials;
 using TrialRecord = Sweeps.Grains.Sweeps.TrialRecord;
 
 namespace Sweeps.Client.Tests.Output;
@@ -14,7 +15,7 @@ public sealed class NoiseMetricTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static TrialRecord Record(string cell, int trial, double error) =>
-        new(cell, "nuclear", trial, (ulong)trial, "converged", null, error, false, 1e-3, 30, 28, 0.01, 2, 150, 0.25, []);
+        new(cell, "nuclear", trial, (ulong)trial, TrialStatus.Converged, null, error, false, 1e-3, 30, 28, 0.01, 2, 150, 0.25, []);
 
     private static double BruteMedian(IEnumerable<double> values)
     {

@@ -5,6 +5,7 @@ using Sweeps.Client.Output;
 using Sweeps.Client.Specs;
 using Sweeps.Client.Tests.Specs;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Client.Tests.Output;
 
@@ -23,7 +24,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     private static TrialRecord Record(string cell, string method, int trial, double error, bool success, params (string, double)[] extras) =>
-        new(cell, method, trial, (ulong)(1000 + trial), "converged", null, error, success, 1e-12, 30 + trial, 28, 0.01, 2, 150, 0.25,
+        new(cell, method, trial, (ulong)(1000 + trial), TrialStatus.Converged, null, error, success, 1e-12, 30 + trial, 28, 0.01, 2, 150, 0.25,
             [.. extras.Select(e => new KeyValuePair<string, double>(e.Item1, e.Item2))]);
 
     private static List<TrialRecord> Records() =>
@@ -33,7 +34,7 @@ public sealed class OutputFolderTests : IDisposable
         Record("alpha=0.001;m=40;r=1", "flat-convex", 0, 1e-9, true),
         Record("alpha=0.001;m=40;r=1", "nuclear", 2, 0.1 + 0.2, false, ("hutchinson_trace", 31.5)),
         Record("alpha=0.001;m=40;r=1", "nuclear", 0, 2e-7, true),
-        Record("alpha=0.001;m=40;r=1", "nuclear", 1, double.NaN, false) with { Status = "diverged", Reason = "step 3: loss = NaN, \"overflow\"" },
+        Record("alpha=0.001;m=40;r=1", "nuclear", 1, double.NaN, false) with { Status = TrialStatus.Diverged, Reason = "step 3: loss = NaN, \"overflow\"" },
     ];
 
     [Fact]

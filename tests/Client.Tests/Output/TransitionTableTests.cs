@@ -7,6 +7,7 @@ using Sweeps.Client.Specs;
 using Sweeps.Client.Tests.Specs;
 using Sweeps.Numerics.Statistics;
 using Sweeps.Numerics.Theory;
+using Sweeps.Numerics.Trials;
 using TrialRecord = Sweeps.Grains.Sweeps.TrialRecord;
 
 namespace Sweeps.Client.Tests.Output;
@@ -32,7 +33,7 @@ public sealed class TransitionTableTests : IDisposable
             foreach (var r in new[] { 1, 2 })
                 foreach (var m in new[] { 20, 40, 60, 80 })
                     for (var t = 0; t < 10; t++)
-                        records.Add(new($"m={m};r={r}", method, t, (ulong)t, "converged", null, 0.1, t < Successes(method, r, m), 1e-3, 1, 1, 0.01, 2, 150, 0.25, []));
+                        records.Add(new($"m={m};r={r}", method, t, (ulong)t, TrialStatus.Converged, null, 0.1, t < Successes(method, r, m), 1e-3, 1, 1, 0.01, 2, 150, 0.25, []));
         var manifest = new RunManifest("0", "0", "0", spec.SweepId, 0, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, records.Count, records.Count, 0, 1);
         await OutputFolder.WriteAsync(_folder, spec, records, manifest);
         return spec;

@@ -5,6 +5,7 @@ using Sweeps.Client.Plots;
 using Sweeps.Client.Specs;
 using Sweeps.Client.Tests.Specs;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Client.Tests.Plots;
 
@@ -28,7 +29,7 @@ public sealed class ScatterPlotTests : IDisposable
         .. from c in CellIndices
            from method in Methods
            from t in Enumerable.Range(0, 3)
-           select new TrialRecord(c == 0 ? "m=40" : "m=60", method, t, (ulong)t, "converged", null,
+           select new TrialRecord(c == 0 ? "m=40" : "m=60", method, t, (ulong)t, TrialStatus.Converged, null,
                method == "nuclear" && c == 1 && t == 2 ? double.NaN : Math.Pow(10, -(c + 3 * t)), t > 0, 1e-12, 30 + 7 * t + c, 20 + c, 0.01, 1, 10, 0.1, []),
     ];
 

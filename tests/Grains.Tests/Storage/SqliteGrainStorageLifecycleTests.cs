@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Sweeps.Grains.Sweeps;
 using Sweeps.Hosting.Storage;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Grains.Tests.Storage;
 
@@ -13,7 +14,7 @@ public sealed class SqliteGrainStorageLifecycleTests : SqliteStoreFolder
     private static readonly GrainId Id = GrainId.Create("trial", "sweep/m=8;r=1/flat-convex/0");
 
     private static TrialRecord Record() => new(
-        "m=8;r=1", "flat-convex", 3, 12348UL, "converged", null, 2.5e-4, true, 1e-12, 3.5, 3.25, 0.01, 1, 42, 0.5, []);
+        "m=8;r=1", "flat-convex", 3, 12348UL, TrialStatus.Converged, null, 2.5e-4, true, 1e-12, 3.5, 3.25, 0.01, 1, 42, 0.5, []);
 
     [Fact]
     public async Task The_runtime_initialize_stage_creates_the_database_and_its_table()

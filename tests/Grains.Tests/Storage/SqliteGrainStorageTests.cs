@@ -3,13 +3,14 @@ using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 using Sweeps.Grains.Sweeps;
 using Sweeps.Hosting.Storage;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Grains.Tests.Storage;
 
 public sealed class SqliteGrainStorageTests : SqliteStoreFolder
 {
     private static TrialRecord Record(int trial, double error) => new(
-        "m=8;r=1", "flat-convex", trial, 12345UL + (ulong)trial, "converged", null, error, error < 1e-3, 1e-12, 3.5, 3.25,
+        "m=8;r=1", "flat-convex", trial, 12345UL + (ulong)trial, TrialStatus.Converged, null, error, error < 1e-3, 1e-12, 3.5, 3.25,
         0.01, 1, 42, 0.5, [new KeyValuePair<string, double>("norm_gap", double.NaN)]);
 
     private static readonly GrainId Id = GrainId.Create("trial", "sweep/m=8;r=1/flat-convex/0");

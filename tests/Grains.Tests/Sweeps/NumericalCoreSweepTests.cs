@@ -31,7 +31,7 @@ public sealed class NumericalCoreSweepTests : IDisposable
                 "symmetric-sensing", record.Method, cell.Parameters, new SuccessCriterion(1e-3), seed));
             var stored = direct with
             {
-                Status = TrialStatusNames.Parse(record.Status), Reason = record.Reason, RelError = record.RelError,
+                Status = record.Status, Reason = record.Reason, RelError = record.RelError,
                 Success = record.Success, Loss = record.Loss, HessianTrace = record.HessianTrace,
                 FlatTraceAtTruth = record.FlatTraceAtTruth, BalanceGap = record.BalanceGap, Rank = record.Rank,
                 Iterations = record.Iterations, Extras = record.Extras,

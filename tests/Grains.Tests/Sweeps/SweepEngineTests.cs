@@ -41,7 +41,7 @@ public sealed class SweepEngineTests(SweepEngineFixture fixture) : IClassFixture
         Assert.Equal((200L, 200L, 200L, 0L), (progress.Total, progress.Done, progress.Computed, progress.Reused));
         Assert.Equal(200, records.Select(r => (r.CellKey, r.Method, r.Trial)).Distinct().Count());
         Assert.Equal(records.Count(r => r.Success), progress.Successes);
-        Assert.Equal(records.Count(r => r.Status == "diverged"), progress.Diverged);
+        Assert.Equal(records.Count(r => r.Status == TrialStatus.Diverged), progress.Diverged);
         Assert.Equal(records.Count(r => r.Method == "plain"), progress.Methods.Single(m => m.Method == "plain").Done);
 
         var cells = definition.Cells.ToDictionary(c => c.Key);
@@ -55,12 +55,12 @@ public sealed class SweepEngineTests(SweepEngineFixture fixture) : IClassFixture
             if (SyntheticEvaluator.Fails(parameters))
             {
                 failures++;
-                Assert.Equal(("diverged", false), (record.Status, record.Success));
+                Assert.Equal((TrialStatus.Diverged, false), (record.Status, record.Success));
                 Assert.Equal($"InvalidOperationException: synthetic failure of seed {seed}", record.Reason);
                 continue;
             }
             var expected = SyntheticEvaluator.Expected(parameters);
-            Assert.Equal(expected.Status.ToName(), record.Status);
+            Assert.Equal(expected.Status, record.Status);
             Assert.Equal(
                 (expected.RelError, expected.Success, expected.Loss, expected.HessianTrace, expected.FlatTraceAtTruth, expected.BalanceGap, expected.Rank, expected.Iterations),
                 (record.RelError, record.Success, record.Loss, record.HessianTrace, record.FlatTraceAtTruth, record.BalanceGap, record.Rank, record.Iterations));

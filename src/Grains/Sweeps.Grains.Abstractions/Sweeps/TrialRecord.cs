@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
+using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Grains.Sweeps;
 
 /// <summary>
 /// One finished trial as stored and exported: its key (cell, method, trial index), the trial
 /// seed that reproduces it (<c>sweeps trial --seed</c>), and every metric of docs/SCIENCE.md section 4.
-/// NaN marks a value that does not apply. Status is the kebab-case name (converged, ...).
+/// NaN marks a value that does not apply. Status travels as its kebab-case name (converged, ...; <see cref="TrialStatusCodec"/>),
+/// the string records stored before it was an enum hold.
 /// DualityGap and Certified (convex methods' certificate) are null where they do not apply, and in
 /// records stored before they existed.
 /// </summary>
@@ -15,7 +17,7 @@ public sealed record TrialRecord(
     [property: Id(1)] string Method,
     [property: Id(2)] int Trial,
     [property: Id(3)] ulong Seed,
-    [property: Id(4)] string Status,
+    [property: Id(4)] TrialStatus Status,
     [property: Id(5)] string? Reason,
     [property: Id(6)] double RelError,
     [property: Id(7)] bool Success,

@@ -109,7 +109,7 @@ public sealed class CellGrain(
         _done++;
         _computed += computed ? 1 : 0;
         _successes += record.Success ? 1 : 0;
-        _diverged += record.Status == TrialStatus.Diverged.ToName() ? 1 : 0;
+        _diverged += record.Status == TrialStatus.Diverged ? 1 : 0;
     }
 
     private async Task FlushIfDue()

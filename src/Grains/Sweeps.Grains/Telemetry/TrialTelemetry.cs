@@ -60,20 +60,20 @@ internal sealed class TrialTelemetry : IDisposable
     {
         var problem = Tag(SweepsAttributes.Problem, _work.Problem);
         var method = Tag(SweepsAttributes.Method, _work.Method);
-        var outcome = Tag(SweepsAttributes.Outcome, record.Status);
+        var outcome = Tag(SweepsAttributes.Outcome, record.Status.ToName());
         SweepsTelemetry.TrialsCompleted.Add(1, problem, method, outcome, Tag(SweepsAttributes.Success, record.Success));
         if (_stopped != 0)
             SweepsTelemetry.TrialDuration.Record(Stopwatch.GetElapsedTime(_started, _stopped).TotalSeconds, problem, method, outcome);
         if (_activity is null)
             return;
-        _activity.SetTag(SweepsAttributes.Outcome, record.Status)
+        _activity.SetTag(SweepsAttributes.Outcome, record.Status.ToName())
             .SetTag(SweepsAttributes.Success, record.Success)
             .SetTag(SweepsAttributes.RelError, record.RelError)
             .SetTag(SweepsAttributes.Iterations, record.Iterations);
         if (_started != 0)
             _activity.SetTag(SweepsAttributes.QueueSeconds, Stopwatch.GetElapsedTime(_created, _started).TotalSeconds);
-        if (record.Status == TrialStatus.Diverged.ToName() || record.Status == TrialStatus.InvalidInstance.ToName())
-            _activity.SetStatus(ActivityStatusCode.Error, record.Reason ?? record.Status);
+        if (record.Status is TrialStatus.Diverged or TrialStatus.InvalidInstance)
+            _activity.SetStatus(ActivityStatusCode.Error, record.Reason ?? record.Status.ToName());
     }
 
     public void Dispose()
