@@ -24,7 +24,7 @@ internal static class AffineAdmm
 
     /// <summary>Runs ADMM; <paramref name="z"/> receives the last Z (zero when the least-norm interpolant is zero).</summary>
     public static AdmmOutcome Run(
-        AffineProjector constraint, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation) =>
+        IAffineConstraint constraint, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation) =>
         Run(constraint.Project, constraint.Length, prox, count, z, options, cancellation);
 
     /// <summary>Runs ADMM over vectors of length <paramref name="n"/> with the constraint given by its projection.</summary>

@@ -11,7 +11,7 @@ namespace Sweeps.Numerics.Convex;
 /// unknowns) is dropped; <see cref="Dropped"/> counts them and <see cref="Inconsistency"/> is the
 /// largest relative amount by which the dropped data disagree with the kept ones (0 when consistent).
 /// </summary>
-public sealed class AffineProjector
+public sealed class AffineProjector : IAffineConstraint
 {
     /// <summary>A row whose part outside the span of earlier rows is below this fraction of its norm is dependent.</summary>
     private const double DependenceTolerance = 1e-9;

@@ -19,7 +19,7 @@ public static class ConvexSensing
             _ => (SpdRoots.Identity(d1), SpdRoots.Identity(d2)),
         };
 
-        var constraint = AffineProjector.Build(problem.Measurements, problem.Data, left, right);
+        var constraint = AffineConstraint.For(problem.Measurements, problem.Data, left, right);
         var result = TraceNormSolver.Solve(constraint, d1, d2, problem.Symmetric, options, cancellation);
         var factors = FlatFactors.From(result.Solution, left, right, problem.Width);
         var theta = new double[problem.ParameterCount];
@@ -29,7 +29,7 @@ public static class ConvexSensing
     }
 
     /// <summary>The reason text when the projector dropped dependent measurements (null when none).</summary>
-    internal static string? DroppedNote(AffineProjector constraint, int count) =>
+    internal static string? DroppedNote(IAffineConstraint constraint, int count) =>
         constraint.Dropped > 0
             ? $"{constraint.Dropped} of {count} measurements depend on the others and were dropped (largest relative data inconsistency {constraint.Inconsistency:G3})."
             : null;

@@ -10,7 +10,7 @@ public static class PowerPenaltySolver
 {
     /// <summary>Returns the last iterate Z in <paramref name="x"/> (length n) and how the run ended.</summary>
     public static (double[] X, TrialStatus Status, int Iterations, string? Reason) Solve(
-        AffineProjector constraint, double[] weights, double q, ConvexOptions options, CancellationToken cancellation)
+        IAffineConstraint constraint, double[] weights, double q, ConvexOptions options, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(constraint);
         ArgumentNullException.ThrowIfNull(weights);

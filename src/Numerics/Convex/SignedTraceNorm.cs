@@ -25,7 +25,7 @@ public static class SignedTraceNorm
         ArgumentNullException.ThrowIfNull(measurements);
         ArgumentNullException.ThrowIfNull(weight);
         var d = weight.Dimension;
-        var constraint = AffineProjector.Build(measurements, data, weight, weight);
+        var constraint = AffineConstraint.For(measurements, data, weight, weight);
         var result = TraceNormSolver.Solve(constraint, d, d, psd: negativeWidth == 0, options, cancellation);
         var (positive, negative) = Split(result.Solution);
         var positiveFactors = FlatFactors.From(positive, weight, weight, positiveWidth);

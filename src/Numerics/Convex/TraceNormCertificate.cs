@@ -4,7 +4,7 @@ namespace Sweeps.Numerics.Convex;
 
 /// <summary>
 /// The measured duality gap of  minimize ||Y||_*  s.t.  W Y = c  (or  trace(Y), Y PSD), W the
-/// orthonormalized rows of <see cref="AffineProjector"/>, at the solver's Z and multiplier G (a
+/// orthonormalized rows of the constraint (<see cref="IAffineConstraint"/>), at the solver's Z and multiplier G (a
 /// subgradient of the objective at Z, <see cref="AdmmOutcome.Multiplier"/>).
 /// Dual: maximize c^T mu s.t. ||W^T mu||_op &lt;= 1 (PSD: lambda_max(W^T mu) &lt;= 1, i.e. I - W^T mu PSD).
 /// mu = W G (G's component in the range of the adjoint), scaled by t = max(1, ||W^T mu||_op) (PSD:
@@ -15,7 +15,7 @@ namespace Sweeps.Numerics.Convex;
 /// </summary>
 internal static class TraceNormCertificate
 {
-    public static Certificate Check(AffineProjector constraint, LowRankMatrix z, ReadOnlySpan<double> multiplier, bool psd)
+    public static Certificate Check(IAffineConstraint constraint, LowRankMatrix z, ReadOnlySpan<double> multiplier, bool psd)
     {
         int rows = z.Rows, cols = z.Cols, q = constraint.Rank;
         var dense = new double[rows * cols];

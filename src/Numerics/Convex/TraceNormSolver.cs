@@ -9,7 +9,7 @@ namespace Sweeps.Numerics.Convex;
 public static class TraceNormSolver
 {
     public static TraceNormResult Solve(
-        AffineProjector constraint, int rows, int cols, bool psd, ConvexOptions options, CancellationToken cancellation)
+        IAffineConstraint constraint, int rows, int cols, bool psd, ConvexOptions options, CancellationToken cancellation)
     {
         var solution = LowRankMatrix.Zero(rows, cols);
         void Shrink(ReadOnlySpan<double> v, double threshold, Span<double> z)
