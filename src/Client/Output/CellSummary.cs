@@ -6,7 +6,8 @@ namespace Sweeps.Client.Output;
 /// <summary>
 /// One row of cells.csv: a cell and method, its parameters by column name (d expanded into d1
 /// and d2), the success count with its Wilson 95% interval, and medians over the trials whose
-/// value is finite (NaN when none is).
+/// value is finite (NaN when none is), and the trials per status (<see cref="CellTable.StatusColumns"/> order;
+/// empty when read from a cells.csv written before those columns existed).
 /// </summary>
 public sealed record CellSummary(
     int Cell,
@@ -19,7 +20,8 @@ public sealed record CellSummary(
     double CiHigh,
     double MedianError,
     double MedianHessianTrace,
-    double MedianSeconds)
+    double MedianSeconds,
+    ImmutableArray<int> StatusCounts = default)
 {
     /// <summary>
     /// The cell's noise level sigma as the success criterion reads it: <c>noise_relative</c> when

@@ -28,9 +28,8 @@ public sealed record LiveCell(
     public static LiveCell Of(CellDefinition cell, string method, IReadOnlyCollection<TrialRecord> records)
     {
         var s = CellStatistics.Of(records);
-        int Status(TrialStatus status) => records.Count(r => r.Status == status);
         return new LiveCell(
             cell.Index, method, s.Trials, s.Successes, s.SuccessRate, s.CiLow, s.CiHigh, s.MedianError, s.MedianHessianTrace, s.MedianSeconds,
-            Status(TrialStatus.Converged), Status(TrialStatus.IterationLimit), Status(TrialStatus.Diverged), Status(TrialStatus.InvalidInstance));
+            s.Count(TrialStatus.Converged), s.Count(TrialStatus.IterationLimit), s.Count(TrialStatus.Diverged), s.Count(TrialStatus.InvalidInstance));
     }
 }

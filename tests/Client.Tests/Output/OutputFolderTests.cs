@@ -83,7 +83,37 @@ public sealed class OutputFolderTests : IDisposable
     public void Cells_csv_header_is_cell_method_parameters_in_contract_order_then_statistics()
     {
         var header = CellTable.ToCsv(Spec.Definition, []).TrimEnd('\n');
-        Assert.Equal("cell,method,d1,d2,r,k,m,alpha,trials,successes,success_rate,ci_low,ci_high,median_error,median_hessian_trace,median_seconds,median_error_over_noise", header);
+        Assert.Equal("cell,method,d1,d2,r,k,m,alpha,trials,successes,success_rate,ci_low,ci_high,median_error,median_hessian_trace,median_seconds,median_error_over_noise," +
+            "converged,iteration_limited,diverged,invalid_instance,method_error,timeout", header);
+    }
+
+    [Fact]
+    public async Task Cells_csv_counts_trials_by_status_and_reads_files_written_before_those_columns()
+    {
+        List<TrialRecord> records =
+        [
+            .. Records(),
+            Record("alpha=0.001;m=60;r=2", "flat-convex", 0, 0.02, false) with { Status = TrialStatus.IterationLimit },
+            Record("alpha=0.001;m=60;r=2", "flat-convex", 2, 0.03, false) with { Status = TrialStatus.IterationLimit },
+        ];
+        var written = await OutputFolder.WriteAsync(_folder, Spec, records, Manifest());
+        var path = Path.Combine(_folder, OutputFolder.CellsCsv);
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        var capped = written.Single(c => c.Cell == 3 && c.Method == "flat-convex");
+        var row = lines[1 + written.IndexOf(capped)].Split(',');
+        string Column(string name) => row[Array.IndexOf(header, name)];
+        Assert.Equal(("1", "2", "0"), (Column("converged"), Column("iteration_limited"), Column("diverged")));
+        var nuclear = written.Single(c => c.Cell == 0 && c.Method == "nuclear");
+        Assert.Equal("2 0 1 0 0 0", string.Join(" ", nuclear.StatusCounts));
+        Assert.Equal(written.Select(c => string.Join(" ", c.StatusCounts)), CellTable.Read(path).Select(c => string.Join(" ", c.StatusCounts)));
+
+        // A cells.csv of an earlier version ends at median_error_over_noise: it still reads, without counts.
+        var statuses = CellTable.StatusColumns.Count;
+        File.WriteAllLines(path, lines.Select(l => string.Join(',', l.Split(',')[..^statuses])));
+        var old = CellTable.Read(path);
+        Assert.Equal(written.Select(c => (c.Cell, c.Method, c.Trials, c.Successes)), old.Select(c => (c.Cell, c.Method, c.Trials, c.Successes)));
+        Assert.All(old, c => Assert.Empty(c.StatusCounts));
     }
 
     [Fact]
