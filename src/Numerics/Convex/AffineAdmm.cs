@@ -10,6 +10,8 @@ namespace Sweeps.Numerics.Convex;
 /// when one residual exceeds ten times the other. rho starts at sqrt(count) / ||Y_0|| (Y_0 = Proj_C(0),
 /// the least-norm point of C), i.e. the threshold 1/rho sits at a typical one of <c>count</c> magnitudes
 /// of Y_0 (singular values, or entries).
+/// A caller may pass <c>stop</c>: every <see cref="StopStride"/> iterations it sees the feasible Y and may end the
+/// run as converged with a reason (a verdict settled by the mathematics, <see cref="TruthRefutation"/>).
 /// </summary>
 internal static class AffineAdmm
 {
@@ -19,17 +21,25 @@ internal static class AffineAdmm
     /// <summary>Overwrites v with its Euclidean projection onto the constraint set.</summary>
     public delegate void Projection(Span<double> v);
 
+    /// <summary>A reason to end the run at this feasible Y and iteration, or null to go on.</summary>
+    public delegate string? Stop(ReadOnlySpan<double> y, int iteration);
+
+    /// <summary>Iterations between two <see cref="Stop"/> checks: a check costs about one iteration.</summary>
+    public const int StopStride = 25;
+
     private const double BalanceRatio = 10, BalanceFactor = 2;
     private const int CancellationStride = 16;
 
     /// <summary>Runs ADMM; <paramref name="z"/> receives the last Z (zero when the least-norm interpolant is zero).</summary>
     public static AdmmOutcome Run(
-        IAffineConstraint constraint, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation) =>
-        Run(constraint.Project, constraint.Length, prox, count, z, options, cancellation);
+        IAffineConstraint constraint, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation,
+        Stop? stop = null) =>
+        Run(constraint.Project, constraint.Length, prox, count, z, options, cancellation, stop);
 
     /// <summary>Runs ADMM over vectors of length <paramref name="n"/> with the constraint given by its projection.</summary>
     public static AdmmOutcome Run(
-        Projection project, int n, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation)
+        Projection project, int n, Proximal prox, int count, Span<double> z, ConvexOptions options, CancellationToken cancellation,
+        Stop? stop = null)
     {
         var y = new double[n];
         project(y);
@@ -62,6 +72,8 @@ internal static class AffineAdmm
                     $"ADMM produced non-finite values at iteration {iteration}.");
             if (primal <= options.Tolerance && dual <= options.Tolerance)
                 return new AdmmOutcome(TrialStatus.Converged, iteration, primal, dual, null, Multiplier(u, rho));
+            if (stop is not null && iteration % StopStride == 0 && stop(y, iteration) is { } reason)
+                return new AdmmOutcome(TrialStatus.Converged, iteration, primal, dual, reason, Multiplier(u, rho)) { Stopped = true };
 
             if (primal > BalanceRatio * dual)
             {

@@ -20,7 +20,7 @@ public static class ConvexSensing
         };
 
         var constraint = AffineConstraint.For(problem.Measurements, problem.Data, left, right);
-        var result = TraceNormSolver.Solve(constraint, d1, d2, problem.Symmetric, options, cancellation);
+        var result = TraceNormSolver.Solve(constraint, d1, d2, problem.Symmetric, options, cancellation, options.RefuteTruth ? TruthRefutation.For(problem, left, right) : null);
         var factors = FlatFactors.From(result.Solution, left, right, problem.Width);
         var theta = new double[problem.ParameterCount];
         problem.PackFactors(factors.Left, factors.Right, theta);

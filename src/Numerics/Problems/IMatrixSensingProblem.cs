@@ -15,6 +15,9 @@ public interface IMatrixSensingProblem : IFactorizedProblem
     /// <summary>b, length m.</summary>
     ReadOnlySpan<double> Data { get; }
 
+    /// <summary>The truth M (d1 x d2, row-major), against which recovery is judged.</summary>
+    ReadOnlySpan<double> Truth { get; }
+
     /// <summary>sigma, the absolute standard deviation of the noise in b (0 when noiseless): b = A(M) + sigma xi.</summary>
     double NoiseLevel { get; }
 

@@ -1,6 +1,7 @@
 using Sweeps.Numerics.Convex;
 using Sweeps.Numerics.LinearAlgebra;
 using Sweeps.Numerics.Methods;
+using Sweeps.Numerics.Problems;
 using Sweeps.Numerics.Random;
 using Sweeps.Numerics.Tests.Methods;
 using Sweeps.Numerics.Trials;
@@ -27,7 +28,14 @@ public sealed class TraceNormCertificateTests
                 var result = TrialRunner.Run(SensingTrials.Parameters(method, m, t, problem: problem));
                 Assert.Equal(TrialStatus.Converged, result.Status);
                 Assert.True(result.Certified, $"m = {m}, trial {t}: gap {result.DualityGap:G3}");
-                Assert.InRange(result.DualityGap, -Certificate.FirstOrderTolerance, Certificate.FirstOrderTolerance);
+                if (double.IsNaN(result.DualityGap))
+                {
+                    // Certified by refuting the truth (a feasible point beats it): only ever a failure.
+                    Assert.Contains("the truth is not the minimizer", result.Reason, StringComparison.Ordinal);
+                    Assert.False(result.Success);
+                }
+                else
+                    Assert.InRange(result.DualityGap, -Certificate.FirstOrderTolerance, Certificate.FirstOrderTolerance);
             }
     }
 
@@ -45,6 +53,40 @@ public sealed class TraceNormCertificateTests
             Assert.False(result.Success);
             Assert.True(result.HessianTrace < result.FlatTraceAtTruth * (1 - 1e-3), $"trial {t}: {result.HessianTrace} vs truth {result.FlatTraceAtTruth}");
         }
+    }
+
+    /// <summary>
+    /// The early failure verdict (<see cref="TruthRefutation"/>) against solving to the minimizer, on the same instances:
+    /// the same verdict every time, never a refutation where the truth is recovered, and a refuted trial returns a
+    /// feasible interpolant with a smaller weighted nuclear norm (flat trace) than the truth's, in fewer iterations.
+    /// (PSD programs get no refutation: their affine iterate is not PSD.)
+    /// </summary>
+    [Theory]
+    [InlineData("general-sensing", 80, 4)]
+    [InlineData("general-sensing", 150, 0)]
+    [InlineData("bilinear-sensing", 80, 4)]
+    [InlineData("bilinear-sensing", 260, 0)]
+    public void Refuting_the_truth_gives_the_verdict_of_solving_to_the_minimizer(string family, int m, int refutations)
+    {
+        var refuted = 0;
+        for (var t = 0; t < 4; t++)
+        {
+            var parameters = SensingTrials.Parameters("flat-convex", m, t, problem: family);
+            var problem = (IMatrixSensingProblem)Catalogs.Problems.Get(family).Sample(parameters, new TrialSeed(parameters.Seed));
+            var early = ConvexSensing.Solve(problem, ConvexObjective.Flat, new ConvexOptions(), default);
+            var full = ConvexSensing.Solve(problem, ConvexObjective.Flat, new ConvexOptions(RefuteTruth: false), default);
+            var (earlyError, fullError) = (problem.Evaluate(early.Theta).RelError, problem.Evaluate(full.Theta).RelError);
+            Assert.Equal(fullError < 1e-6, earlyError < 1e-6);
+            if (early.Certificate!.RefutesTruth)
+            {
+                refuted++;
+                Assert.True(fullError > 1e-3, $"trial {t}: refuted, yet the minimizer has error {fullError:G3}");
+                Assert.True(early.Iterations <= full.Iterations, $"trial {t}: {early.Iterations} > {full.Iterations} iterations");
+                Assert.True(problem.Loss(early.Theta) < 1e-16, $"trial {t}: loss {problem.Loss(early.Theta):G3}");
+                Assert.True(problem.HessianTrace(early.Theta) < problem.FlatTraceAtTruth * (1 - TruthRefutation.Margin));
+            }
+        }
+        Assert.Equal(refutations, refuted);
     }
 
     [Fact]
