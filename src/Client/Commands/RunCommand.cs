@@ -1,3 +1,4 @@
+using Sweeps.Client.Adaptive;
 using Sweeps.Client.Cli;
 using Sweeps.Client.Output;
 using Sweeps.Client.Specs;
@@ -63,7 +64,10 @@ public sealed class RunCommand : ICommand
         var started = DateTimeOffset.UtcNow;
         var definition = spec.Definition;
         var where = cluster is null ? "" : " on the cluster";
-        terminal.Error.WriteLine($"sweep '{definition.SweepId}'{where}: {definition.TotalTrials} trials ({definition.Cells.Length} cells x {definition.Methods.Length} methods x {definition.Trials}), output {folder}");
+        var rounds = spec.Adaptive is { } a
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", then adaptive rounds until each line's 95% interval is at most {a.Precision:P1} of m50 (at most {a.MaxTrials} trials)")
+            : "";
+        terminal.Error.WriteLine($"sweep '{definition.SweepId}'{where}: {definition.TotalTrials} trials ({definition.Cells.Length} cells x {definition.Methods.Length} methods x {definition.Trials}){rounds}, output {folder}");
 
         if (cluster is not null)
         {
@@ -122,9 +126,18 @@ public sealed class RunCommand : ICommand
         SweepProgress final;
         try
         {
-            await grains.SubmitAsync(spec.Definition);
-            await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(id, spec.NormalizedText);
-            final = await grains.RunAsync(spec.Definition, new ProgressLine(terminal, started), tolerateFailuresFor: tolerance, cancellation: cancellation);
+            if (spec.Adaptive is null)
+            {
+                await grains.SubmitAsync(spec.Definition);
+                await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(id, spec.NormalizedText);
+                final = await grains.RunAsync(spec.Definition, new ProgressLine(terminal, started), tolerateFailuresFor: tolerance, cancellation: cancellation);
+            }
+            else
+            {
+                await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(id, spec.NormalizedText);
+                var outcome = await AdaptiveRun.RunAsync(grains, spec, tolerance, terminal, cancellation);
+                (spec, final) = (spec with { Definition = outcome.Definition }, outcome.Progress);
+            }
         }
         catch (ArgumentException e)
         {
