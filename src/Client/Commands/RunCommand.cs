@@ -34,6 +34,8 @@ public sealed class RunCommand : ICommand
         Cluster (--cluster): the sweep runs on the cluster's silos and keeps running if this
         command exits (Ctrl+C detaches); the same command attaches again, and more trials or
         axis values extend the sweep, reusing every finished trial.
+        A spec with adaptive: runs its grid, then rounds of trials near each line's 50% point until
+        every line meets the precision or max_trials is spent (README "Adaptive refinement").
 
           --out DIR                   output folder (default: runs/<sweep id>)
           --max-concurrent-trials N   embedded: trials computed at once (default: the number of cores)
