@@ -33,11 +33,7 @@ public static class AdaptiveSummary
         foreach (var line in plan.Lines)
         {
             json.WriteStartObject();
-            json.WriteString("method", line.Method);
-            json.WriteStartObject("coordinates");
-            foreach (var (name, value) in line.Coordinates)
-                json.WriteNumber(name, value);
-            json.WriteEndObject();
+            TransitionTable.WriteLine(json, line.Method, line.Coordinates);
             SummaryJson.Number(json, "m50", line.Fit.X50);
             SummaryJson.Number(json, "relative_width", line.RelativeWidth);
             json.WriteString("state", line.State);
