@@ -34,7 +34,8 @@ public static class AdaptiveRun
             if (records.Count < definition.TotalTrials)
             {
                 var progress = new ProgressLine(terminal, DateTimeOffset.UtcNow, $"round {round}: ");
-                var run = await grains.RunAsync(definition, progress, tolerateFailuresFor: tolerance, cancellation: cancellation);
+                var stored = await grains.GetGrain<ISweepGrain>(definition.SweepId).GetDefinition();
+                var run = await grains.RunAsync(Covering(stored, definition), progress, tolerateFailuresFor: tolerance, cancellation: cancellation);
                 if (run.Status != SweepStatus.Completed)
                     return new AdaptiveOutcome(definition, run, null);
                 foreach (var method in run.Methods)
@@ -47,6 +48,22 @@ public static class AdaptiveRun
                 return new AdaptiveOutcome(definition, Totals(definition, records, computed, started), plan);
             definition = plan.Next;
         }
+    }
+
+    /// <summary>
+    /// What a round submits: the planned definition, raised to every cell and count the coordinator already holds. A cell's
+    /// own trials never shrink (a stored sweep refuses that), and a spec run again with other settings (a tighter precision)
+    /// plans rounds that differ from the stored ones; the stored trials stay in the sweep, the plan reads only its own.
+    /// </summary>
+    internal static SweepDefinition Covering(SweepDefinition? stored, SweepDefinition planned)
+    {
+        if (stored is null)
+            return planned;
+        var held = stored.Cells.ToDictionary(c => c.Key, stored.TrialsOf);
+        var cells = planned.Cells.Select(c => held.TryGetValue(c.Key, out var trials) && trials > planned.TrialsOf(c) ? c with { Trials = trials } : c).ToList();
+        var planCells = planned.Cells.Select(c => c.Key).ToHashSet();
+        cells.AddRange(stored.Cells.Where(c => !planCells.Contains(c.Key)).Select((c, i) => c with { Index = planned.Cells.Length + i, Trials = stored.TrialsOf(c) }));
+        return planned with { Cells = [.. cells] };
     }
 
     private static async Task<List<TrialRecord>> ReadAsync(IGrainFactory grains, SweepDefinition definition, TimeSpan? tolerance, CancellationToken cancellation)

@@ -15,7 +15,9 @@ public sealed class AdaptiveRunTests : IDisposable
     private const double Precision = 0.1;
     private const long MaxTrials = 2000;
 
-    private static readonly string Spec = $"""
+    private static string Spec => SpecWith(Precision);
+
+    private static string SpecWith(double precision) => $"""
         name: adaptive-run
         problem: symmetric-sensing
         fixed: {"{"} d: 6, k: 6 {"}"}
@@ -25,7 +27,7 @@ public sealed class AdaptiveRunTests : IDisposable
         methods: [flat-convex]
         trials: 6
         seed: 3
-        adaptive: {"{"} precision: {Precision.ToString(CultureInfo.InvariantCulture)}, max_trials: {MaxTrials}, batch: 24 {"}"}
+        adaptive: {"{"} precision: {precision.ToString(CultureInfo.InvariantCulture)}, max_trials: {MaxTrials}, batch: 24 {"}"}
         """;
 
     private const long GridTrials = 2 * 5 * 6;
@@ -104,10 +106,32 @@ public sealed class AdaptiveRunTests : IDisposable
         Assert.Equal(StoredTrials.In(clean), StoredTrials.In(killed));
     }
 
-    private string WriteSpec()
+    [Fact]
+    public void A_tighter_precision_on_a_finished_adaptive_sweep_extends_it_and_matches_a_fresh_run()
     {
-        var path = Path.Combine(_root, "spec.yaml");
-        File.WriteAllText(path, Spec);
+        var loose = WriteSpec();
+        var tight = WriteSpec(SpecWith(Precision / 2), "tight.yaml");
+        var extended = Path.Combine(_root, "extended");
+        var fresh = Path.Combine(_root, "fresh");
+
+        var first = SweepsProcess.Run(TimeSpan.FromMinutes(3), "run", loose, "--out", extended);
+        Assert.True(first.ExitCode == 0, first.Error);
+        var looseTotal = Manifest(extended).GetProperty("trials_total").GetInt64();
+        var again = SweepsProcess.Run(TimeSpan.FromMinutes(3), "run", tight, "--out", extended);
+        Assert.True(again.ExitCode == 0, again.Error);
+        var direct = SweepsProcess.Run(TimeSpan.FromMinutes(3), "run", tight, "--out", fresh);
+        Assert.True(direct.ExitCode == 0, direct.Error);
+
+        var manifest = Manifest(extended);
+        Assert.True(manifest.GetProperty("trials_reused").GetInt64() > GridTrials, "the first run's trials are reused");
+        Assert.True(manifest.GetProperty("trials_total").GetInt64() > looseTotal, "the tighter precision added trials");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(fresh, TransitionTable.File)), File.ReadAllBytes(Path.Combine(extended, TransitionTable.File)));
+    }
+
+    private string WriteSpec(string? text = null, string name = "spec.yaml")
+    {
+        var path = Path.Combine(_root, name);
+        File.WriteAllText(path, text ?? Spec);
         return path;
     }
 
