@@ -9,4 +9,8 @@ public sealed record AdaptiveSettings(string Axis, double Precision, long MaxTri
 {
     public const double DefaultPrecision = 0.05;
     public const int DefaultBatch = 64;
+
+    /// <summary>", then adaptive rounds until ..." for the lines run and validate print about a sweep.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"then adaptive rounds along {Axis} until each line's 95% interval is at most {Precision:P1} of its 50% point (at most {MaxTrials} trials, {Batch} a line and round)");
 }

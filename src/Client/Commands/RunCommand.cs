@@ -66,9 +66,7 @@ public sealed class RunCommand : ICommand
         var started = DateTimeOffset.UtcNow;
         var definition = spec.Definition;
         var where = cluster is null ? "" : " on the cluster";
-        var rounds = spec.Adaptive is { } a
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", then adaptive rounds until each line's 95% interval is at most {a.Precision:P1} of m50 (at most {a.MaxTrials} trials)")
-            : "";
+        var rounds = spec.Adaptive is { } a ? $", {a}" : "";
         terminal.Error.WriteLine($"sweep '{definition.SweepId}'{where}: {definition.TotalTrials} trials ({definition.Cells.Length} cells x {definition.Methods.Length} methods x {definition.Trials}){rounds}, output {folder}");
 
         if (cluster is not null)
