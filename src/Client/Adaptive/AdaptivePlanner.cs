@@ -51,7 +51,7 @@ public static class AdaptivePlanner
             }
         }
         var budget = (settings.MaxTrials - current.TotalTrials) / current.Methods.Length;
-        var granted = Grant([.. requests.Values], budget);
+        var granted = Grant([.. requests.Values.OrderBy(r => r.Cell.Key, StringComparer.Ordinal)], budget);
         // Nothing granted: no line is refining (none asked), or the budget is spent (their state says so).
         if (granted.Count == 0)
             return new AdaptivePlan(round, null, [.. lines.Select(l => l.State == LineState.Refining ? l with { State = LineState.Budget } : l)]);
