@@ -82,16 +82,29 @@ public static class SweepClient
         this IGrainFactory grains, string sweepId, TimeSpan? tolerateFailuresFor = null,
         [EnumeratorCancellation] CancellationToken cancellation = default)
     {
-        var tolerance = tolerateFailuresFor ?? TimeSpan.Zero;
-        var definition = await RetryAsync(grains.GetGrain<ISweepGrain>(sweepId).GetDefinition, tolerance, cancellation)
+        var definition = await RetryAsync(grains.GetGrain<ISweepGrain>(sweepId).GetDefinition, tolerateFailuresFor ?? TimeSpan.Zero, cancellation)
                          ?? throw new InvalidOperationException($"Sweep '{sweepId}' was never started.");
+        await foreach (var record in grains.ReadRecordsAsync(definition, tolerateFailuresFor, cancellation))
+            yield return record;
+    }
+
+    /// <summary>
+    /// The stored records of <paramref name="definition"/>'s trials (each cell's first <see cref="SweepDefinition.TrialsOf"/>),
+    /// in the same order, whether or not it is the sweep's current definition (an adaptive run reads a round's results this way).
+    /// </summary>
+    public static async IAsyncEnumerable<TrialRecord> ReadRecordsAsync(
+        this IGrainFactory grains, SweepDefinition definition, TimeSpan? tolerateFailuresFor = null,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        var tolerance = tolerateFailuresFor ?? TimeSpan.Zero;
         foreach (var cell in definition.Cells.OrderBy(c => c.Index))
         {
+            var trials = definition.TrialsOf(cell);
             foreach (var method in definition.Methods)
             {
                 cancellation.ThrowIfCancellationRequested();
-                var page = await RetryAsync(grains.GetGrain<ICellGrain>(GrainKeys.Cell(sweepId, cell.Key, method)).GetRecords, tolerance, cancellation);
-                foreach (var record in page.Where(r => r.Trial < definition.Trials))
+                var page = await RetryAsync(grains.GetGrain<ICellGrain>(GrainKeys.Cell(definition.SweepId, cell.Key, method)).GetRecords, tolerance, cancellation);
+                foreach (var record in page.Where(r => r.Trial < trials))
                     yield return record;
             }
         }

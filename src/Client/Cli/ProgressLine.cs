@@ -6,9 +6,9 @@ namespace Sweeps.Client.Cli;
 /// <summary>
 /// Shows a running sweep's progress on stderr: on a terminal one line redrawn in place (bar, trials
 /// done / total, rate, ETA, successes so far per method); otherwise a plain line every
-/// <see cref="PlainInterval"/>, so logs of batch jobs stay readable.
+/// <see cref="PlainInterval"/>, so logs of batch jobs stay readable. <c>label</c> starts the line (an adaptive run's "round 2: ").
 /// </summary>
-public sealed class ProgressLine(Terminal terminal, DateTimeOffset started) : IProgress<SweepProgress>
+public sealed class ProgressLine(Terminal terminal, DateTimeOffset started, string label = "") : IProgress<SweepProgress>
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(10);
     private DateTimeOffset _lastPlain = DateTimeOffset.MinValue;
@@ -42,7 +42,7 @@ public sealed class ProgressLine(Terminal terminal, DateTimeOffset started) : IP
         var methods = string.Join(", ", p.Methods.Select(m => $"{m.Method} {Percent(m.Successes, m.Done)}"));
         var prefix = bar ? "[" + new string('#', (int)(fraction * 24)).PadRight(24, '.') + "] " : "progress: ";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{prefix}{p.Done}/{p.Total} trials {fraction:P0}, {rate:F1}/s, ETA {(eta is { } e ? Format(e) : "?")}, " +
+            $"{label}{prefix}{p.Done}/{p.Total} trials {fraction:P0}, {rate:F1}/s, ETA {(eta is { } e ? Format(e) : "?")}, " +
             $"success {methods}{(p.Reused > 0 ? $", {p.Reused} reused" : "")}{(p.Diverged > 0 ? $", {p.Diverged} diverged" : "")}");
     }
 

@@ -43,6 +43,9 @@ public sealed class ExportCommand : ICommand
             return CommandLine.Failed;
         }
         var spec = SpecLoader.Load(text);
+        // An adaptive sweep's cells and trials are its last round's, which only the coordinator holds.
+        if (spec.Adaptive is not null && await grains.GetGrain<ISweepGrain>(id).GetDefinition() is { } rounds)
+            spec = spec with { Definition = rounds };
         await SweepExport.WriteAsync(grains, spec, folder, progress, progress.StartedAt ?? DateTimeOffset.UtcNow, null, terminal, cancellation);
         return CommandLine.Ok;
     }

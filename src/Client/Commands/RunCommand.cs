@@ -1,3 +1,4 @@
+using Sweeps.Client.Adaptive;
 using Sweeps.Client.Cli;
 using Sweeps.Client.Output;
 using Sweeps.Client.Specs;
@@ -33,6 +34,8 @@ public sealed class RunCommand : ICommand
         Cluster (--cluster): the sweep runs on the cluster's silos and keeps running if this
         command exits (Ctrl+C detaches); the same command attaches again, and more trials or
         axis values extend the sweep, reusing every finished trial.
+        A spec with adaptive: runs its grid, then rounds of trials near each line's 50% point until
+        every line meets the precision or max_trials is spent (README "Adaptive refinement").
 
           --out DIR                   output folder (default: runs/<sweep id>)
           --max-concurrent-trials N   embedded: trials computed at once (default: the number of cores)
@@ -63,7 +66,8 @@ public sealed class RunCommand : ICommand
         var started = DateTimeOffset.UtcNow;
         var definition = spec.Definition;
         var where = cluster is null ? "" : " on the cluster";
-        terminal.Error.WriteLine($"sweep '{definition.SweepId}'{where}: {definition.TotalTrials} trials ({definition.Cells.Length} cells x {definition.Methods.Length} methods x {definition.Trials}), output {folder}");
+        var rounds = spec.Adaptive is { } a ? $", {a}" : "";
+        terminal.Error.WriteLine($"sweep '{definition.SweepId}'{where}: {definition.TotalTrials} trials ({definition.Cells.Length} cells x {definition.Methods.Length} methods x {definition.Trials}){rounds}, output {folder}");
 
         if (cluster is not null)
         {
@@ -122,9 +126,18 @@ public sealed class RunCommand : ICommand
         SweepProgress final;
         try
         {
-            await grains.SubmitAsync(spec.Definition);
-            await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(id, spec.NormalizedText);
-            final = await grains.RunAsync(spec.Definition, new ProgressLine(terminal, started), tolerateFailuresFor: tolerance, cancellation: cancellation);
+            if (spec.Adaptive is null)
+            {
+                await grains.SubmitAsync(spec.Definition);
+                await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(id, spec.NormalizedText);
+                final = await grains.RunAsync(spec.Definition, new ProgressLine(terminal, started), tolerateFailuresFor: tolerance, cancellation: cancellation);
+            }
+            else
+            {
+                await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(id, spec.NormalizedText);
+                var outcome = await AdaptiveRun.RunAsync(grains, spec, tolerance, terminal, cancellation);
+                (spec, final) = (spec with { Definition = outcome.Definition }, outcome.Progress);
+            }
         }
         catch (ArgumentException e)
         {

@@ -24,7 +24,7 @@ public sealed class ValidateCommand : ICommand
         var spec = SpecArguments.Load(reader, terminal);
         if (spec is null) return Task.FromResult(CommandLine.BadInput);
         var d = spec.Definition;
-        terminal.Out.WriteLine($"ok: sweep '{spec.SweepId}', {d.Problem}, {d.Cells.Length} cells x {d.Methods.Length} methods x {d.Trials} trials = {d.TotalTrials} trials");
+        terminal.Out.WriteLine($"ok: sweep '{spec.SweepId}', {d.Problem}, {d.Cells.Length} cells x {d.Methods.Length} methods x {d.Trials} trials = {d.TotalTrials} trials{(spec.Adaptive is { } a ? $", {a}" : "")}");
         return Task.FromResult(CommandLine.Ok);
     }
 }

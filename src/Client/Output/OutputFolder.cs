@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sweeps.Client.Adaptive;
 using Sweeps.Client.Specs;
 using Sweeps.Grains.Sweeps;
 
@@ -31,7 +32,8 @@ public static class OutputFolder
         await AtomicFile.WriteTextAsync(Path.Combine(folder, CellsCsv), CellTable.ToCsv(sweep, cells));
         var transitions = TransitionTable.Fit(sweep.Problem, spec.TransitionAxis, cells);
         await AtomicFile.WriteTextAsync(Path.Combine(folder, TransitionTable.File), TransitionTable.ToCsv(TransitionTable.CoordinateColumns(sweep, spec.TransitionAxis), transitions));
-        await AtomicFile.WriteAsync(Path.Combine(folder, Summary), s => s.WriteAsync(SummaryJson.Write(sweep, all, spec.TransitionAxis, transitions)).AsTask());
+        var adaptive = AdaptiveSummary.Replay(spec, all) is { } plan ? (spec.Adaptive!, plan) : ((AdaptiveSettings, AdaptivePlan)?)null;
+        await AtomicFile.WriteAsync(Path.Combine(folder, Summary), s => s.WriteAsync(SummaryJson.Write(sweep, all, spec.TransitionAxis, transitions, adaptive)).AsTask());
         await AtomicFile.WriteTextAsync(Path.Combine(folder, Spec), spec.NormalizedText);
         await AtomicFile.WriteAsync(Path.Combine(folder, Manifest), s => JsonSerializer.SerializeAsync(s, manifest, ManifestOptions));
         return (cells, table);

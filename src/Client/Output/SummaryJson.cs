@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sweeps.Client.Adaptive;
 using Sweeps.Grains.Sweeps;
 using Sweeps.Numerics.Trials;
 
@@ -7,11 +8,14 @@ namespace Sweeps.Client.Output;
 /// <summary>
 /// summary.json: the sweep id, problem and trial counts, then per method (spec order) its trials,
 /// successes, success rate, counts per status and median relative error (null when no trial has a finite error);
-/// then <c>transitions</c>: the axis (null when the grid has none) and one object per line of transitions.csv.
+/// then <c>transitions</c>: the axis (null when the grid has none) and one object per line of transitions.csv;
+/// for an adaptive sweep then <c>adaptive</c> (<see cref="AdaptiveSummary"/>).
 /// </summary>
 public static class SummaryJson
 {
-    public static byte[] Write(SweepDefinition sweep, IReadOnlyCollection<TrialRecord> records, string? transitionAxis = null, IReadOnlyList<TransitionRow>? transitions = null)
+    public static byte[] Write(
+        SweepDefinition sweep, IReadOnlyCollection<TrialRecord> records, string? transitionAxis = null, IReadOnlyList<TransitionRow>? transitions = null,
+        (AdaptiveSettings Settings, AdaptivePlan Plan)? adaptive = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -41,6 +45,8 @@ public static class SummaryJson
             json.WriteStartObject("transitions");
             TransitionTable.WriteJson(json, transitionAxis, transitions ?? []);
             json.WriteEndObject();
+            if (adaptive is { } a)
+                AdaptiveSummary.WriteJson(json, a.Settings, sweep, a.Plan);
             json.WriteEndObject();
         }
         return buffer.ToArray();

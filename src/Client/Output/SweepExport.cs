@@ -10,7 +10,8 @@ namespace Sweeps.Client.Output;
 /// <summary>
 /// Writes the output folder of a completed sweep from its stored records, the same way in
 /// embedded and cluster mode (run, export): data files, manifest and phase diagrams; prints the
-/// summary line to stderr and the written paths to stdout. <c>tolerance</c> (cluster mode): how long
+/// summary line to stderr and the written paths to stdout. The records are those of <c>spec.Definition</c> (an adaptive
+/// sweep's last round). <c>tolerance</c> (cluster mode): how long
 /// reads are retried while silos are unavailable.
 /// </summary>
 public static class SweepExport
@@ -21,7 +22,7 @@ public static class SweepExport
     {
         Directory.CreateDirectory(folder);
         var records = new List<TrialRecord>();
-        await foreach (var record in grains.ReadRecordsAsync(spec.SweepId, tolerance, cancellation))
+        await foreach (var record in grains.ReadRecordsAsync(spec.Definition, tolerance, cancellation))
             records.Add(record);
         var finished = final.FinishedAt ?? DateTimeOffset.UtcNow;
         var manifest = new RunManifest(

@@ -86,11 +86,7 @@ public static class TransitionTable
     public static void WriteJson(Utf8JsonWriter json, TransitionRow row)
     {
         json.WriteStartObject();
-        json.WriteString("method", row.Method);
-        json.WriteStartObject("coordinates");
-        foreach (var (name, value) in row.Coordinates)
-            json.WriteNumber(name, value);
-        json.WriteEndObject();
+        WriteLine(json, row.Method, row.Coordinates);
         json.WriteString("axis", row.Axis);
         SummaryJson.Number(json, "m50", row.Fit.X50);
         SummaryJson.Number(json, "m50_low", row.Fit.Low);
@@ -100,6 +96,16 @@ public static class TransitionTable
         json.WriteNumber("successes", row.Fit.Successes);
         SummaryJson.Number(json, "theory", row.Theory ?? double.NaN);
         json.WriteString("fit", row.Fit.Status);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A line's identity in JSON: <c>"method"</c> and <c>"coordinates"</c> (an object of the coordinates by name).</summary>
+    public static void WriteLine(Utf8JsonWriter json, string method, ImmutableSortedDictionary<string, double> coordinates)
+    {
+        json.WriteString("method", method);
+        json.WriteStartObject("coordinates");
+        foreach (var (name, value) in coordinates)
+            json.WriteNumber(name, value);
         json.WriteEndObject();
     }
 

@@ -36,11 +36,12 @@ public static class PhaseDiagram
         ];
     }
 
-    /// <summary>"&lt;problem&gt; (fixed: d=20, k=20; 20 trials per cell)".</summary>
+    /// <summary>"&lt;problem&gt; (fixed: d=20, k=20; 20 trials per cell)"; an adaptive sweep's cells have their own counts (cells.csv).</summary>
     public static string Title(LoadedSpec spec)
     {
         var fixedText = string.Join(", ", spec.Fixed.Select(f => f.Key + "=" + f.Value.ToString("G6", CultureInfo.InvariantCulture)));
-        return $"{spec.Definition.Problem} ({(fixedText.Length == 0 ? "" : fixedText + "; ")}{spec.Definition.Trials} trials per cell)";
+        var trials = spec.Adaptive is null ? $"{spec.Definition.Trials} trials per cell" : "adaptive trials per cell";
+        return $"{spec.Definition.Problem} ({(fixedText.Length == 0 ? "" : fixedText + "; ")}{trials})";
     }
 
     /// <summary>Writes &lt;folder&gt;/&lt;request.FileStem&gt;.png and .svg, each atomically; returns both paths.</summary>

@@ -19,4 +19,16 @@ internal sealed class SpecDraft
     /// <summary>The axis given as <c>transition.axis</c>; null when the spec leaves the default.</summary>
     public string? TransitionAxis { get; set; }
     public List<ScatterRequest> Scatters { get; } = [];
+
+    /// <summary>The <c>adaptive:</c> block as read (null: a plain sweep); its axis is null when the spec leaves the transition axis, its budget null when missing.</summary>
+    public AdaptiveDraft? Adaptive { get; set; }
+}
+
+/// <summary>The fields of <c>adaptive:</c> as parsed; <see cref="SpecLoader"/> checks them against the grid.</summary>
+internal sealed class AdaptiveDraft
+{
+    public string? Axis { get; set; }
+    public double Precision { get; set; } = Adaptive.AdaptiveSettings.DefaultPrecision;
+    public long? MaxTrials { get; set; }
+    public int Batch { get; set; } = Adaptive.AdaptiveSettings.DefaultBatch;
 }

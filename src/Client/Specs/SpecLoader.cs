@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Sweeps.Client.Adaptive;
 using Sweeps.Grains.Sweeps;
 using Sweeps.Numerics.Trials;
 
@@ -59,6 +60,7 @@ public static class SpecLoader
         var cells = Expand(draft.Axes, draft.Fixed);
         var methods = draft.Methods.SelectMany(Variants).ToImmutableArray();
         CheckCells(draft, cells, methods, catalog, errors);
+        var adaptive = draft.Adaptive is null ? null : Adaptive(draft.Adaptive, TransitionAxis(draft), total, errors);
         if (errors.Count > 0)
             throw new SpecException(errors);
 
@@ -71,12 +73,32 @@ public static class SpecLoader
             [.. methods.Where(m => m.Parameters.Count > 0 || m.Command is not null)]);
         return new LoadedSpec(
             definition,
-            core + SpecText.Plots(plots, scatters) + SpecText.Transition(draft),
+            core + SpecText.Plots(plots, scatters) + SpecText.Transition(draft) + SpecText.Adaptive(adaptive),
             draft.Fixed.ToImmutableSortedDictionary(StringComparer.Ordinal),
             [.. draft.Axes],
             [.. plots],
             [.. scatters],
-            TransitionAxis(draft));
+            TransitionAxis(draft),
+            adaptive);
+    }
+
+    /// <summary>
+    /// The adaptive settings, checked against the grid: the axis (default the transition axis) must be the transition
+    /// axis, which is an axis of the grid, and the budget must cover the grid's <paramref name="gridTrials"/>.
+    /// </summary>
+    private static AdaptiveSettings? Adaptive(AdaptiveDraft draft, string? transitionAxis, long gridTrials, List<string> errors)
+    {
+        var count = errors.Count;
+        var axis = draft.Axis ?? transitionAxis;
+        if (transitionAxis is null)
+            errors.Add($"adaptive.axis: {(draft.Axis is null ? "missing" : $"'{draft.Axis}' is not allowed")}; the grid has no transition axis (m or p, or set transition.axis to one of its axes).");
+        else if (axis != transitionAxis)
+            errors.Add($"adaptive.axis: '{axis}' is not allowed; it must be the transition axis '{transitionAxis}' (set transition.axis to refine along another axis of the grid).");
+        if (draft.MaxTrials is not { } budget)
+            errors.Add($"adaptive.max_trials: missing; it is required (the whole sweep's budget of trials, at least the grid's {gridTrials:N0}).");
+        else if (budget < gridTrials)
+            errors.Add($"adaptive.max_trials: {budget} is not allowed; it must be at least the grid's {gridTrials:N0} trials (cells x methods x trials), which the first round runs.");
+        return errors.Count > count ? null : new AdaptiveSettings(axis!, draft.Precision, draft.MaxTrials!.Value, draft.Batch);
     }
 
     /// <summary>The axis transitions are fitted along: transition.axis, else m, else p (completion), when the grid has it; else null.</summary>

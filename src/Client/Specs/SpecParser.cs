@@ -12,7 +12,8 @@ namespace Sweeps.Client.Specs;
 /// </summary>
 internal static partial class SpecParser
 {
-    public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots", "transition"];
+    public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots", "transition", "adaptive"];
+    private static readonly IReadOnlyList<string> AdaptiveFields = ["axis", "precision", "max_trials", "batch"];
     private static readonly IReadOnlyList<string> RangeFields = ["from", "to", "step"];
     private static readonly IReadOnlyList<string> SuccessFields = ["tolerance", "relative_to_noise"];
     private static readonly IReadOnlyList<string> PlotFields = ["kind", "x", "y", "facet", "metric"];
@@ -67,6 +68,8 @@ internal static partial class SpecParser
             draft.Plots = ReadPlots(plots, draft, fields);
         if (seen.TryGetValue("transition", out var transition) && fields.Mapping(transition, "transition", "axis: AXIS") is { } transitionMap)
             ReadTransition(transitionMap, draft, fields);
+        if (seen.TryGetValue("adaptive", out var adaptive) && fields.Mapping(adaptive, "adaptive", "axis, precision, max_trials, batch") is { } adaptiveMap)
+            draft.Adaptive = ReadAdaptive(adaptiveMap, fields);
         return draft;
     }
 
@@ -327,6 +330,38 @@ internal static partial class SpecParser
             else
                 fields.Add($"transition.axis: '{axis}' is not an axis of the sweep; allowed: {(draft.Axes.Count == 0 ? "none (the sweep has no axes)" : string.Join(", ", draft.Axes.Select(a => a.Name)))}.");
         }
+    }
+
+    /// <summary>
+    /// <c>adaptive: { axis, precision, max_trials, batch }</c>, each field's type and range; that the axis is the transition
+    /// axis and the budget covers the grid is checked by <see cref="SpecLoader"/>, once the grid and trials are known.
+    /// </summary>
+    private static AdaptiveDraft ReadAdaptive(YamlMappingNode mapping, YamlFields fields)
+    {
+        var adaptive = new AdaptiveDraft();
+        foreach (var (key, node) in fields.Entries(mapping, "adaptive", AdaptiveFields))
+        {
+            var field = "adaptive." + key;
+            switch (key)
+            {
+                case "axis":
+                    adaptive.Axis = fields.Text(node, field);
+                    break;
+                case "precision" when fields.Number(node, field) is { } precision:
+                    if (precision is > 0 and < 1)
+                        adaptive.Precision = precision;
+                    else
+                        fields.Add($"{field}: {YamlFields.Format(precision)} is not allowed; it must be a number above 0 and below 1 (the 95% interval's width relative to the 50% point, e.g. 0.02).");
+                    break;
+                case "max_trials" when fields.Whole(node, field, 1, SpecLoader.MaxTrials) is { } budget:
+                    adaptive.MaxTrials = budget;
+                    break;
+                case "batch" when fields.Whole(node, field, 1, int.MaxValue) is { } batch:
+                    adaptive.Batch = (int)batch;
+                    break;
+            }
+        }
+        return adaptive;
     }
 
     private static List<PlotRequest>? ReadPlots(YamlNode node, SpecDraft draft, YamlFields fields)

@@ -55,6 +55,11 @@ internal static class SpecText
     public static string Transition(SpecDraft draft) =>
         draft.TransitionAxis is null ? "" : $"transition: {{ axis: {draft.TransitionAxis} }}\n";
 
+    /// <summary><c>adaptive: { axis, precision, max_trials, batch }</c> with every field written out (not part of the sweep id: rounds extend the sweep); nothing for a plain sweep.</summary>
+    public static string Adaptive(Client.Adaptive.AdaptiveSettings? adaptive) =>
+        adaptive is null ? "" :
+            $"adaptive: {{ axis: {adaptive.Axis}, precision: {YamlFields.Format(adaptive.Precision)}, max_trials: {adaptive.MaxTrials}, batch: {adaptive.Batch} }}\n";
+
     /// <summary>
     /// <c>methods: [a, b]</c> when no method has parameters of its own (as before they existed, so such specs keep
     /// their sweep id); otherwise one line per method, a method with parameters as

@@ -52,7 +52,7 @@ public sealed record LiveTrialsDocument(int Cell, string Method, ImmutableSorted
 {
     public static LiveTrialsDocument Of(SweepDefinition d, CellDefinition cell, string method, IEnumerable<TrialRecord> records)
     {
-        var kept = records.Where(r => r.Trial < d.Trials).OrderBy(r => r.Trial).ToList();
+        var kept = records.Where(r => r.Trial < d.TrialsOf(cell)).OrderBy(r => r.Trial).ToList();
         var parameters = d.Variant(method)?.Apply(cell.Parameters) ?? cell.Parameters;
         return new LiveTrialsDocument(cell.Index, method, parameters, LiveCell.Of(cell, method, kept),
             [.. kept.Select(r => new LiveTrial(r.Trial, r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Status.ToName(), r.Reason, r.Success,

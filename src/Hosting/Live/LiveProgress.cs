@@ -15,7 +15,7 @@ public sealed record LiveProgress(
     {
         var running = p.Status == SweepStatus.Running;
         double? Eta(long left, double rate) => running && rate > 0 ? left / rate : null;
-        var perMethod = (long)sweep.Cells.Length * sweep.Trials;
+        var perMethod = sweep.TotalTrials / sweep.Methods.Length;
         var methods = sweep.Methods.Select(label =>
         {
             var m = p.Methods.FirstOrDefault(x => x.Method == label) ?? new MethodProgress(label, 0, 0, 0, 0, 0);

@@ -75,7 +75,7 @@ public sealed class LiveSweep(IGrainFactory grains, string sweepId)
             var read = await Task.WhenAll(batch.Select(async p =>
             {
                 var records = await grains.GetGrain<ICellGrain>(GrainKeys.Cell(SweepId, p.Cell.Key, p.Method)).GetRecords();
-                return (Key: new CellChange(p.Cell.Key, p.Method), Cell: LiveCell.Of(p.Cell, p.Method, [.. records.Where(r => r.Trial < definition.Trials)]));
+                return (Key: new CellChange(p.Cell.Key, p.Method), Cell: LiveCell.Of(p.Cell, p.Method, [.. records.Where(r => r.Trial < definition.TrialsOf(p.Cell))]));
             }));
             lock (_cells)
             {

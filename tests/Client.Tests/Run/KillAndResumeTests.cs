@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Sweeps.Client.Output;
 
 namespace Sweeps.Client.Tests.Run;
@@ -37,7 +36,7 @@ public sealed class KillAndResumeTests : IDisposable
         using (var process = SweepsProcess.Start("run", spec, "--out", killed, "--max-concurrent-trials", "1"))
         {
             var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (StoredTrials(killed) < Total / 4)
+            while (StoredTrials.In(killed) < Total / 4)
             {
                 Assert.False(process.HasExited, "the sweep finished (or failed) before it could be killed; make it longer");
                 Assert.True(DateTime.UtcNow < deadline, "the sweep made no progress in 2 minutes");
@@ -46,7 +45,7 @@ public sealed class KillAndResumeTests : IDisposable
             process.Kill(entireProcessTree: true); // SIGKILL: no chance to flush or clean up
             process.WaitForExit();
         }
-        var committed = StoredTrials(killed);
+        var committed = StoredTrials.In(killed);
         Assert.InRange(committed, Total / 4, Total - 1);
 
         var resumed = SweepsProcess.Run(TimeSpan.FromMinutes(3), "run", spec, "--out", killed);
@@ -61,25 +60,6 @@ public sealed class KillAndResumeTests : IDisposable
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
         Assert.Equal(WithoutTimes(clean, OutputFolder.TrialsCsv, "seconds"), WithoutTimes(killed, OutputFolder.TrialsCsv, "seconds"));
         Assert.Equal(WithoutTimes(clean, OutputFolder.CellsCsv, "median_seconds"), WithoutTimes(killed, OutputFolder.CellsCsv, "median_seconds"));
-    }
-
-    /// <summary>Finished trials committed to the run's SQLite store (0 before the store exists).</summary>
-    private static long StoredTrials(string folder)
-    {
-        var path = Path.Combine(folder, "state", "sweeps.db");
-        if (!File.Exists(path)) return 0;
-        try
-        {
-            using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM grain_state WHERE state_name = 'trial'";
-            return (long)command.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return 0; // the schema is not created yet
-        }
     }
 
     /// <summary>The CSV's lines with one column blanked (wall times differ between runs).</summary>

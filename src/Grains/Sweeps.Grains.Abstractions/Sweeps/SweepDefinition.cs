@@ -4,7 +4,7 @@ namespace Sweeps.Grains.Sweeps;
 
 /// <summary>
 /// A validated, normalized sweep as the coordinator receives it: the cartesian product of the
-/// spec's axes already expanded into cells. The work is Cells x Methods x Trials.
+/// spec's axes already expanded into cells. The work is Cells x Methods x Trials (a cell may set its own trials).
 /// Produced from a spec file by the client (Sweeps.Client's spec loader); the sweep id is a
 /// hash of the normalized spec unless the spec names it. <see cref="Methods"/> are labels;
 /// <see cref="Variants"/> describes the labels that are not a plain catalog method (a method with
@@ -26,6 +26,9 @@ public sealed record SweepDefinition(
     public MethodVariant? Variant(string label) =>
         Variants.IsDefault ? null : Variants.FirstOrDefault(v => v.Label == label);
 
-    /// <summary>Total trials: cells x methods x trials.</summary>
-    public long TotalTrials => (long)Cells.Length * Methods.Length * Trials;
+    /// <summary>The trials of one cell (each method runs them): its own count, else the sweep's.</summary>
+    public int TrialsOf(CellDefinition cell) => cell.Trials ?? Trials;
+
+    /// <summary>Total trials: methods x the sum of the cells' trials (cells x methods x trials when no cell sets its own).</summary>
+    public long TotalTrials => Methods.Length * Cells.Sum(c => (long)TrialsOf(c));
 }

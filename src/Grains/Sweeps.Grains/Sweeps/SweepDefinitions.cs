@@ -8,7 +8,7 @@ internal static class SweepDefinitions
 {
     /// <summary>
     /// A stable hash of the work a definition describes (cells by key and parameters, methods, trials, seed,
-    /// criterion, then the method variants); a definition without variants hashes as it did before they existed.
+    /// criterion, then the method variants); a definition without variants or per-cell trials hashes as it did before they existed.
     /// </summary>
     public static ulong Fingerprint(SweepDefinition d)
     {
@@ -16,7 +16,11 @@ internal static class SweepDefinitions
             .Append(d.Problem).Append('|').Append(d.Seed).Append('|').Append(Criterion(d)).Append('|').Append(d.Trials).Append('|')
             .AppendJoin(',', d.Methods).Append('|');
         foreach (var cell in d.Cells)
+        {
             text.Append(cell.Key).Append('{').Append(ParameterText.Join(cell.Parameters)).Append('}');
+            if (cell.Trials is { } trials)
+                text.Append('#').Append(trials);
+        }
         foreach (var variant in d.Methods.Select(d.Variant).OfType<MethodVariant>())
             text.Append('|').Append(Describe(variant));
         return Numerics.Random.StableHash.Of(text.ToString());
@@ -34,6 +38,8 @@ internal static class SweepDefinitions
             errors.Add("methods: give at least one method, each once, without '/'.");
         if (d.Cells.IsDefaultOrEmpty || d.Cells.Select(c => c.Key).Distinct().Count() != d.Cells.Length)
             errors.Add("cells: give at least one cell, each key once.");
+        else if (d.Cells.FirstOrDefault(c => c.Trials < 1) is { } empty)
+            errors.Add($"cells: cell '{empty.Key}' has {empty.Trials} trials; a cell's own trials must be at least 1.");
         if (!d.Variants.IsDefault && d.Variants.FirstOrDefault(v => !d.Methods.Contains(v.Label)) is { } stray)
             errors.Add($"variants: '{stray.Label}' is not one of the methods; each variant describes a method label.");
         if (!d.Variants.IsDefault && d.Variants.Select(v => v.Label).Distinct().Count() != d.Variants.Length)
@@ -53,8 +59,13 @@ internal static class SweepDefinitions
         var known = current.Cells.ToDictionary(c => c.Key);
         foreach (var cell in next.Cells)
         {
-            if (known.TryGetValue(cell.Key, out var old) && !old.Parameters.SequenceEqual(cell.Parameters))
+            if (!known.TryGetValue(cell.Key, out var old))
+                continue;
+            if (!old.Parameters.SequenceEqual(cell.Parameters))
                 return $"cells: cell '{cell.Key}' changed its parameters; give the spec a new name.";
+            // A cell's own trials (adaptive rounds) only grow: a later round is planned on all of them.
+            if (old.Trials is { } had && next.TrialsOf(cell) < had)
+                return $"cells: cell '{cell.Key}' would go from {had} to {next.TrialsOf(cell)} trials; a cell's own trials can only grow (rerun the adaptive spec as it was, or give the spec a new name).";
         }
         foreach (var method in next.Methods.Where(current.Methods.Contains))
         {

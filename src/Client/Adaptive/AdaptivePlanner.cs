@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Statistics;
+using Sweeps.Numerics.Trials;
+
+namespace Sweeps.Client.Adaptive;
+
+/// <summary>
+/// The next round of an adaptive sweep (README "Adaptive refinement", docs/SCIENCE.md section 8) as a pure function of
+/// the current definition and its finished counts: no randomness, no clock, so a resumed run plans the same rounds.
+/// Per line (method and every coordinate but the axis) the probit fit gives m50 and its 95% interval; a line is done
+/// when (High - Low) / m50 &lt;= precision. Otherwise the round adds <c>batch</c> trials to the
+/// <see cref="CellsPerLine"/> undecided cells nearest the estimate: cells whose Wilson 95% interval still contains 0.5
+/// (a settled cell, whose interval excludes it, gets none), and new axis values at m50 and m50 +- w (the probit
+/// scale: a trial's Fisher information about m50 is largest within about w of it), snapped to the axis' resolution
+/// and strictly between the line's existing values. Trials are per cell, shared by the methods: a cell gets the
+/// largest request of its lines. The sweep never exceeds <c>max_trials</c>; when the requests do not fit they are
+/// scaled down, and when nothing fits the sweep stops with the refining lines marked <see cref="LineState.Budget"/>.
+/// </summary>
+public static class AdaptivePlanner
+{
+    /// <summary>How many undecided cells of a line share its batch (the estimate and the cells either side of it).</summary>
+    public const int CellsPerLine = 3;
+
+    /// <summary>Counts per cell x method from trial records.</summary>
+    public static Dictionary<(string Cell, string Method), CellCount> Count(IEnumerable<TrialRecord> records) =>
+        records.GroupBy(r => (r.CellKey, r.Method)).ToDictionary(g => g.Key, g => new CellCount(g.Count(), g.Count(r => r.Success)));
+
+    /// <summary>
+    /// Plans the round after <paramref name="round"/>, whose definition is <paramref name="current"/>;
+    /// <paramref name="axes"/> are the spec's axis names (new cells are keyed by them, as the spec loader keys its cells).
+    /// </summary>
+    public static AdaptivePlan Plan(
+        SweepDefinition current, IReadOnlyList<string> axes, IReadOnlyDictionary<(string Cell, string Method), CellCount> counts,
+        AdaptiveSettings settings, int round)
+    {
+        var axis = settings.Axis;
+        var integer = ParameterTable.Get(axis).Type == ParameterType.Integer;
+        var lines = new List<AdaptiveLine>();
+        var requests = new Dictionary<string, (CellDefinition Cell, int Trials)>();
+        foreach (var method in current.Methods)
+        {
+            foreach (var line in current.Cells.GroupBy(c => LineKey(c, axis)))
+            {
+                var cells = line.OrderBy(c => c.Parameters[axis]).ToList();
+                var (state, fit, wanted) = Refine(cells, c => counts.GetValueOrDefault((c.Key, method)), settings, integer, axes);
+                lines.Add(new AdaptiveLine(method, cells[0].Parameters.Remove(axis), fit, state));
+                foreach (var (cell, trials) in wanted)
+                    if (trials > requests.GetValueOrDefault(cell.Key).Trials)
+                        requests[cell.Key] = (cell, trials);
+            }
+        }
+        var budget = (settings.MaxTrials - current.TotalTrials) / current.Methods.Length;
+        var granted = Grant([.. requests.Values.OrderBy(r => r.Cell.Key, StringComparer.Ordinal)], budget);
+        // Nothing granted: no line is refining (none asked), or the budget is spent (their state says so).
+        if (granted.Count == 0)
+            return new AdaptivePlan(round, null, [.. lines.Select(l => l.State == LineState.Refining ? l with { State = LineState.Budget } : l)]);
+        return new AdaptivePlan(round, Extend(current, granted, axis), [.. lines]);
+    }
+
+    /// <summary>One line: its fit, its state, and the trials it asks for per cell (new cells included, with 0 trials so far).</summary>
+    private static (string State, TransitionFit Fit, List<(CellDefinition Cell, int Trials)> Wanted) Refine(
+        List<CellDefinition> cells, Func<CellDefinition, CellCount> count, AdaptiveSettings settings, bool integer, IReadOnlyList<string> axes)
+    {
+        var axis = settings.Axis;
+        var xs = cells.Select(c => c.Parameters[axis]).ToList();
+        var fit = ProbitFit.Fit(cells.Select(c => new BinomialPoint(c.Parameters[axis], count(c).Trials, count(c).Successes)));
+        if (fit.Status is TransitionStatus.AllFail or TransitionStatus.AllSuccess)
+            return (LineState.NoTransition, fit, []);
+        if ((fit.High - fit.Low) / fit.X50 <= settings.Precision)
+            return (LineState.Precise, fit, []);
+        var estimate = fit.Status is TransitionStatus.Ok or TransitionStatus.Separated ? fit.X50 : Crossing(cells.Select(c => (c.Parameters[axis], count(c))));
+        if (double.IsNaN(estimate))
+            return (LineState.NoTransition, fit, []);
+
+        var undecided = cells.Where(c => Undecided(count(c))).Select(c => (Cell: c, X: c.Parameters[axis])).ToList();
+        var snap = Snapper(integer, xs[^1] - xs[0]);
+        foreach (var x in Candidates(fit, estimate, xs).Select(snap).Distinct())
+        {
+            if (x > xs[0] && x < xs[^1] && !xs.Contains(x))
+                undecided.Add((NewCell(cells[0], axis, x, axes), x));
+        }
+        var nearest = undecided.OrderBy(u => Math.Abs(u.X - estimate)).ThenBy(u => u.X).Take(Math.Min(CellsPerLine, settings.Batch)).ToList();
+        if (nearest.Count == 0)
+            return (LineState.Resolved, fit, []);
+        // batch split as evenly as possible, the remainder to the cells nearest the estimate.
+        var wanted = nearest.Select((u, i) => (u.Cell, settings.Batch / nearest.Count + (i < settings.Batch % nearest.Count ? 1 : 0))).ToList();
+        return (LineState.Refining, fit, wanted);
+    }
+
+    /// <summary>Where new axis values go: m50 and m50 +- w (w = width / (2 z90); for a separated line a quarter of the gap).</summary>
+    private static IEnumerable<double> Candidates(TransitionFit fit, double estimate, List<double> xs)
+    {
+        var spread = fit.Status == TransitionStatus.Ok ? fit.Width / (2 * ProbitFit.Z90)
+            : double.IsFinite(fit.High - fit.Low) ? (fit.High - fit.Low) / 4
+            : Gap(xs, estimate) / 4;
+        yield return estimate;
+        if (double.IsFinite(spread))
+        {
+            yield return estimate - spread;
+            yield return estimate + spread;
+        }
+    }
+
+    /// <summary>The width of the gap between existing values that holds x.</summary>
+    private static double Gap(List<double> xs, double x) =>
+        xs.Zip(xs.Skip(1)).Where(p => p.First <= x && x <= p.Second).Select(p => p.Second - p.First).DefaultIfEmpty(double.NaN).First();
+
+    /// <summary>The axis' resolution: integers for an integer parameter, else about a thousandth of the line's range in decimal digits.</summary>
+    private static Func<double, double> Snapper(bool integer, double range)
+    {
+        if (integer)
+            return x => Math.Round(x, MidpointRounding.AwayFromZero);
+        var digits = Math.Clamp((int)Math.Ceiling(3 - Math.Log10(range)), 0, 15);
+        return x => Math.Round(x, digits, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>Without a fit (not monotone, too few values): midway between the last value below a 50% rate and the next one; NaN when none crosses.</summary>
+    private static double Crossing(IEnumerable<(double X, CellCount Count)> points)
+    {
+        var measured = points.Where(p => p.Count.Trials > 0).OrderBy(p => p.X).ToList();
+        for (var i = 0; i + 1 < measured.Count; i++)
+            if (Rate(measured[i].Count) < 0.5 && Rate(measured[i + 1].Count) >= 0.5)
+                return (measured[i].X + measured[i + 1].X) / 2;
+        return double.NaN;
+    }
+
+    private static double Rate(CellCount c) => (double)c.Successes / c.Trials;
+
+    /// <summary>A cell is undecided while its Wilson 95% interval contains 0.5 (always, before its first trial).</summary>
+    private static bool Undecided(CellCount c)
+    {
+        if (c.Trials == 0)
+            return true;
+        var (low, high) = WilsonInterval.Of(c.Successes, c.Trials);
+        return low <= 0.5 && 0.5 <= high;
+    }
+
+    /// <summary>The requests, scaled down to at most <paramref name="budget"/> trials per method (floors, the remainder in request order); those granted none dropped.</summary>
+    private static List<(CellDefinition Cell, int Trials)> Grant(List<(CellDefinition Cell, int Trials)> requests, long budget)
+    {
+        var asked = requests.Sum(r => (long)r.Trials);
+        if (budget <= 0)
+            return [];
+        if (asked <= budget)
+            return requests;
+        var granted = requests.Select(r => (r.Cell, Trials: (int)(r.Trials * budget / asked))).ToList();
+        var left = budget - granted.Sum(g => (long)g.Trials);
+        for (var i = 0; i < granted.Count && left > 0; i++, left--)
+            granted[i] = (granted[i].Cell, granted[i].Trials + 1);
+        return [.. granted.Where(g => g.Trials > 0)];
+    }
+
+    /// <summary>
+    /// The next definition: granted cells raised by their trials, new cells inserted after the last cell of their line
+    /// below them (so a line stays in axis order), every cell re-indexed in that order.
+    /// </summary>
+    private static SweepDefinition Extend(SweepDefinition current, List<(CellDefinition Cell, int Trials)> granted, string axis)
+    {
+        var added = granted.ToDictionary(g => g.Cell.Key, g => g.Trials);
+        var cells = current.Cells.Select(c => added.TryGetValue(c.Key, out var more) ? c with { Trials = current.TrialsOf(c) + more } : c).ToList();
+        var known = current.Cells.Select(c => c.Key).ToHashSet();
+        foreach (var (cell, trials) in granted.Where(g => !known.Contains(g.Cell.Key)).OrderBy(g => g.Cell.Parameters[axis]))
+        {
+            var line = LineKey(cell, axis);
+            var below = cells.FindLastIndex(c => LineKey(c, axis) == line && c.Parameters[axis] < cell.Parameters[axis]);
+            cells.Insert(below >= 0 ? below + 1 : cells.FindIndex(c => LineKey(c, axis) == line), cell with { Trials = trials });
+        }
+        return current with { Cells = [.. cells.Select((c, i) => c with { Index = i })] };
+    }
+
+    /// <summary>A new cell of a line at axis value x: the line's parameters, keyed by the spec's axes like the loader's cells.</summary>
+    private static CellDefinition NewCell(CellDefinition template, string axis, double x, IReadOnlyList<string> axes)
+    {
+        var parameters = template.Parameters.SetItem(axis, x);
+        return new CellDefinition(-1, ParameterText.Set(axes.Select(a => KeyValuePair.Create(a, parameters[a]))), parameters, Trials: 0);
+    }
+
+    private static string LineKey(CellDefinition cell, string axis) => ParameterText.Join(cell.Parameters.Remove(axis));
+}
