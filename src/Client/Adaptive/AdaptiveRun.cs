@@ -89,7 +89,7 @@ public static class AdaptiveRun
             methods.Sum(m => m.Reused), methods.Sum(m => m.Successes), methods.Sum(m => m.Diverged), methods, started, DateTimeOffset.UtcNow);
     }
 
-    private static bool Diverged(TrialRecord r) => r.Status == TrialStatus.Diverged.ToName();
+    private static bool Diverged(TrialRecord r) => r.Status == TrialStatus.Diverged;
 
     /// <summary>"round 2, 1480 trials: r=1 flat-convex m50 38.2 width 6.1% refining; ..." (width: the 95% interval relative to m50; coordinates that vary between lines only).</summary>
     public static string Describe(AdaptivePlan plan, SweepDefinition definition)
