@@ -13,7 +13,7 @@ namespace Sweeps.Numerics.Convex;
 public sealed class TruthRefutation
 {
     /// <summary>The relative margin by which a point must beat the truth: far above the rounding of a d x d SVD.</summary>
-    public const double Margin = 1e-6;
+    public const double Margin = 1e-9;
 
     private readonly double _truthObjective;
     private readonly int _rows;
