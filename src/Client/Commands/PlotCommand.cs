@@ -45,6 +45,9 @@ public sealed class PlotCommand : ICommand
         else if (values.Count > 0)
         {
             var plot = PlotRequest.TryCreate("", values, spec.Axes.Select(a => a.Name).ToList(), errors) ?? throw UsageError(errors);
+            var varying = PlotRequest.Varying(spec.Axes.Select(a => (a.Name, a.Values.Length)), spec.Definition.Methods.Length);
+            if (plot.PoolingError("--x, --y, --facet", varying) is { } pooling)
+                throw new UsageException(pooling);
             files = [.. PhaseDiagram.Render(folder, plot, cells, PhaseDiagram.Title(spec), TheoryOverlays.For(spec, plot),
                 TransitionTable.Fit(spec.Definition.Problem, spec.TransitionAxis, cells))];
         }

@@ -7,8 +7,9 @@ namespace Sweeps.Client.Plots;
 
 /// <summary>
 /// The numbers behind one phase diagram: for each facet value a matrix Values[y, x] of the metric
-/// over the sorted x and y values (method dimensions keep their order). Cells that differ only in
-/// dimensions the plot does not name are pooled: success counts are added, medians are the
+/// over the sorted x and y values (method dimensions keep their order). The spec loader and `sweeps plot`
+/// refuse a plot that leaves a varying dimension unnamed (<see cref="PlotRequest.PoolingError"/>), so each square
+/// is one cell; should several cells still meet (a redrawn folder), success counts are added and medians are the
 /// median of the cells' medians. Missing combinations are NaN.
 /// </summary>
 internal sealed record PhaseGrid(

@@ -3,8 +3,8 @@ namespace Sweeps.Client.Specs;
 /// <summary>
 /// One phase diagram of a spec's <c>plots</c> list. <see cref="X"/>, <see cref="Y"/> and
 /// <see cref="Facet"/> each name an axis of the sweep or <c>method</c>; the facet (optional)
-/// splits the diagram into side-by-side panels. Dimensions of the grid that the plot does not
-/// name are pooled. <see cref="Metric"/> is one of <see cref="PlotMetrics.All"/>.
+/// splits the diagram into side-by-side panels. A plot must name every dimension along which the grid varies
+/// (<see cref="PoolingError"/>): a square never silently pools cells. <see cref="Metric"/> is one of <see cref="PlotMetrics.All"/>.
 /// </summary>
 public sealed record PlotRequest(string X, string Y, string? Facet, string Metric = PlotMetrics.SuccessRate)
 {
@@ -12,6 +12,29 @@ public sealed record PlotRequest(string X, string Y, string? Facet, string Metri
     public const string Method = "method";
 
     private static readonly string[] Dimensions = ["x", "y", "facet"];
+
+    /// <summary>
+    /// The message when the grid varies along a dimension that x, y and facet do not name (each square would pool
+    /// its values, and a theory curve drawn for one of them would be drawn over all), else null.
+    /// <paramref name="varying"/>: each axis with more than one value, and <see cref="Method"/> with more than one
+    /// method, with its number of values.
+    /// </summary>
+    public string? PoolingError(string field, IReadOnlyDictionary<string, int> varying)
+    {
+        var pooled = varying.Where(v => v.Key != X && v.Key != Y && v.Key != Facet).Select(v => $"{v.Key} ({v.Value} values)").ToList();
+        return pooled.Count == 0 ? null
+            : $"{field}: the grid varies {string.Join(" and ", pooled)}, which x = {X}, y = {Y}" + (Facet is null ? "" : $", facet = {Facet}") +
+              " do not name: each square would pool those cells. Name every varying dimension as x, y or facet, fix it in 'fixed', or give plots: [] for no phase diagram.";
+    }
+
+    /// <summary>The dimensions along which a grid varies: axes with more than one value, and method when there are several.</summary>
+    public static Dictionary<string, int> Varying(IEnumerable<(string Name, int Count)> axes, int methods)
+    {
+        var varying = axes.Where(a => a.Count > 1).ToDictionary(a => a.Name, a => a.Count);
+        if (methods > 1)
+            varying[Method] = methods;
+        return varying;
+    }
 
     /// <summary>Base file name (no extension): phase-&lt;x&gt;-&lt;y&gt;[-&lt;facet&gt;], plus the metric when it is not the success rate.</summary>
     public string FileStem =>

@@ -61,10 +61,14 @@ public static class SpecLoader
         var methods = draft.Methods.SelectMany(Variants).ToImmutableArray();
         CheckCells(draft, cells, methods, catalog, errors);
         var adaptive = draft.Adaptive is null ? null : Adaptive(draft.Adaptive, TransitionAxis(draft), total, errors);
+        var plots = draft.Plots ?? DefaultPlots(draft.Axes);
+        var varying = PlotRequest.Varying(draft.Axes.Select(a => (a.Name, a.Values.Length)), methods.Length);
+        for (var i = 0; i < plots.Count; i++)
+            if (plots[i].PoolingError(draft.Plots is null ? "plots (the default diagram)" : $"plots[{i}]", varying) is { } pooling)
+                errors.Add(pooling);
         if (errors.Count > 0)
             throw new SpecException(errors);
 
-        var plots = draft.Plots ?? DefaultPlots(draft.Axes);
         var scatters = draft.Scatters;
         var core = SpecText.Core(draft);
         var id = draft.Name ?? Numerics.Random.StableHash.Of(SpecText.Core(draft, withTrials: false)).ToString("x16", CultureInfo.InvariantCulture)[..12];

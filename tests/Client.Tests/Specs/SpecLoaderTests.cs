@@ -87,10 +87,33 @@ public sealed class SpecLoaderTests
     [Fact]
     public void Default_plots_take_the_two_longest_axes_or_axis_against_method()
     {
-        var two = Load("problem: general-sensing\nfixed: {d: 30}\naxes: {r: [1, 2], k: [2, 3], m: [50, 60, 70]}\nmethods: [nuclear, flat-convex]\n");
+        var two = Load("problem: general-sensing\nfixed: {d: 30, k: 3}\naxes: {r: [1, 2], m: [50, 60, 70]}\nmethods: [nuclear, flat-convex]\n");
         Assert.Equal([new PlotRequest("m", "r", "method")], two.Plots.ToArray());
         var one = Load("problem: general-sensing\nfixed: {d: 30, r: 2}\naxes: {m: [50, 60, 70]}\nmethods: [nuclear, flat-convex]\n");
         Assert.Equal([new PlotRequest("m", "method", null)], one.Plots.ToArray());
+    }
+
+    /// <summary>Issue #13: a phase diagram never pools cells silently; it names every varying dimension or is refused.</summary>
+    [Theory]
+    [InlineData("fixed: {d: 30}\naxes: {noise: [0, 0.5], r: [1, 2], m: [50, 60, 70]}\nmethods: [nuclear, flat-convex]\nplots: [{x: m, y: r, facet: method}]\n",
+        "plots[0]: the grid varies noise (2 values), which x = m, y = r, facet = method do not name")]
+    [InlineData("fixed: {d: 30}\naxes: {r: [1, 2], k: [2, 3], m: [50, 60, 70]}\nmethods: [nuclear, flat-convex]\n",
+        "plots (the default diagram): the grid varies k (2 values), which x = m, y = r, facet = method do not name")]
+    [InlineData("fixed: {d: 30, r: 1}\naxes: {m: [50, 60, 70]}\nmethods: [nuclear, flat-convex]\nplots: [{x: m, y: method}, {x: m, y: noise}]\n",
+        "plots[1].y: 'noise' is not an axis of the sweep")]
+    [InlineData("fixed: {d: 30, r: 1}\naxes: {m: [50, 60, 70], noise: [0, 0.1]}\nmethods: [nuclear, flat-convex]\nplots: [{x: m, y: noise}]\n",
+        "plots[0]: the grid varies method (2 values), which x = m, y = noise do not name")]
+    public void A_plot_that_would_pool_cells_is_refused_naming_the_dimension(string body, string message)
+    {
+        var error = Assert.Throws<SpecException>(() => Load("problem: general-sensing\n" + body));
+        Assert.Contains(error.Errors, e => e.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_plot_naming_every_varying_dimension_is_accepted()
+    {
+        var spec = Load("problem: general-sensing\nfixed: {d: 30, m: 60}\naxes: {noise: [0, 0.5], r: [1, 2], k: [4]}\nmethods: [nuclear]\nplots: [{x: noise, y: r}]\n");
+        Assert.Equal([new PlotRequest("noise", "r", null)], spec.Plots.ToArray());
     }
 
     [Theory]
