@@ -8,7 +8,7 @@ namespace Sweeps.Browser.Tests;
 /// The live page in a real browser (issue #14): headless Chromium from Debian's chromium package
 /// (scripts/test-services.sh installs it; Playwright never downloads a browser) opens the page of a
 /// running embedded sweep, sees the heat map fill in through the event stream, hovers and clicks a
-/// cell, reads a trial's `sweeps trial` command, and saves a screenshot into the test output
+/// cell, reads a trial's `sweeps trial` command, sees the fitted transition curve and the theory curve, and saves a screenshot into the test output
 /// (live-page.png next to the test assembly). Any JavaScript error or console error fails the test.
 /// </summary>
 public sealed class LivePageBrowserTests(ITestOutputHelper output)
@@ -57,6 +57,21 @@ public sealed class LivePageBrowserTests(ITestOutputHelper output)
         // Wait until a column with high m is done, so the picture shows the transition and a contour.
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.facet path.contour').length > 0",
             null, new() { Timeout = 60_000, PollingInterval = 200 });
+
+        // Once enough cells are done, the fitted 50% curve (with its band) and the theory curve of the live
+        // transitions sit on the maps (x = m, y = r), inside the grid, with their legend.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.facet path.fitted').length > 0 && document.querySelectorAll('.facet path.theory').length > 0",
+            null, new() { Timeout = 90_000, PollingInterval = 200 });
+        var inside = await page.EvaluateAsync<bool>("""
+            () => [...document.querySelectorAll('.facet')].every(f => {
+              const cells = [...f.querySelectorAll('rect.cell')].map(r => r.getBBox());
+              const grid = { left: Math.min(...cells.map(b => b.x)), right: Math.max(...cells.map(b => b.x + b.width)) };
+              return [...f.querySelectorAll('circle.fitted-point')].every(c => c.cx.baseVal.value >= grid.left && c.cx.baseVal.value <= grid.right);
+            })
+            """);
+        Assert.True(inside, "a fitted 50% point lies outside its grid");
+        Assert.Contains("fitted 50% (95% band)", await page.InnerTextAsync("#transitions"));
+        Assert.Contains("theory", await page.InnerTextAsync("#transitions"));
 
         // Hover shows counts; a click lists the cell's trials, each with its reproduction command.
         var cell = page.Locator(".facet[data-method='flat-convex'] rect.cell:not([data-trials='0'])").First;
