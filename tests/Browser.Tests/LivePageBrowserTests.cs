@@ -85,7 +85,8 @@ public sealed class LivePageBrowserTests(ITestOutputHelper output)
         output.WriteLine($"first trial's command: {text}");
         Assert.Matches(@"^sweeps trial --problem symmetric-sensing --method flat-convex --d 8 --r \d+ --k 8 --m \d+ --seed \d+ --tolerance 0\.001$", text);
         Assert.Contains("successes", await page.InnerTextAsync("#detail-counts"));
-        await cell.HoverAsync();
+        // For the screenshot, a tooltip beside the maps (top right cell), not over them.
+        await page.Locator(".facet[data-method='gd-random-init[alpha=0.5]'] rect.cell[data-x='7'][data-y='2']").HoverAsync();
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "live-page.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });

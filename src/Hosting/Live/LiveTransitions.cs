@@ -18,9 +18,11 @@ public sealed record LiveTransitions(string? Axis, ImmutableArray<LiveTransition
     /// <summary>The lines of <paramref name="cells"/> (by cell index and method; a cell not read yet counts no trials), cells in grid order, methods in spec order as cells.csv.</summary>
     public static LiveTransitions Of(SweepDefinition d, string? axis, IReadOnlyDictionary<(int Cell, string Method), LiveCell> cells)
     {
-        var counts = d.Cells.SelectMany(c => d.Methods.Select(m => cells.GetValueOrDefault((c.Index, m)) is { } live
-            ? new LineCell(m, d.ParametersOf(c, m), live.Trials, live.Successes)
-            : new LineCell(m, d.ParametersOf(c, m), 0, 0)));
+        var counts = d.Cells.SelectMany(c => d.Methods.Select(m =>
+        {
+            var live = cells.GetValueOrDefault((c.Index, m));
+            return new LineCell(m, d.ParametersOf(c, m), live?.Trials ?? 0, live?.Successes ?? 0);
+        }));
         return new LiveTransitions(axis, [.. TransitionLines.Fit(d.Problem, axis, counts).Select(r => new LiveTransitionLine(
             r.Method, r.Coordinates, r.Axis, r.Fit.X50, r.Fit.Low, r.Fit.High, r.Fit.Width, r.Fit.Trials, r.Fit.Successes, r.Theory ?? double.NaN, r.Fit.Status))]);
     }
