@@ -109,7 +109,7 @@ public sealed class LiveSweep(IGrainFactory grains, string sweepId, Func<SweepDe
         long sequence;
         lock (_cells)
         {
-            if (_transitions is { } t && t.Definition == d && t.Sequence == _sequence)
+            if (_transitions is { } t && ReferenceEquals(t.Definition, d) && t.Sequence == _sequence)
                 return t.Value;
             (cells, sequence) = (_cells.Values.ToDictionary(c => (c.Cell.Cell, c.Cell.Method), c => c.Cell), _sequence);
         }
