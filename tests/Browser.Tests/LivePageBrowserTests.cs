@@ -8,7 +8,7 @@ namespace Sweeps.Browser.Tests;
 /// The live page in a real browser (issue #14): headless Chromium from Debian's chromium package
 /// (scripts/test-services.sh installs it; Playwright never downloads a browser) opens the page of a
 /// running embedded sweep, sees the heat map fill in through the event stream, hovers and clicks a
-/// cell, reads a trial's `sweeps trial` command, and saves a screenshot into the test output
+/// cell, reads a trial's `sweeps trial` command, sees the fitted transition curve and the theory curve, and saves a screenshot into the test output
 /// (live-page.png next to the test assembly). Any JavaScript error or console error fails the test.
 /// </summary>
 public sealed class LivePageBrowserTests(ITestOutputHelper output)
@@ -58,6 +58,21 @@ public sealed class LivePageBrowserTests(ITestOutputHelper output)
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.facet path.contour').length > 0",
             null, new() { Timeout = 60_000, PollingInterval = 200 });
 
+        // Once enough cells are done, the fitted 50% curve (with its band) and the theory curve of the live
+        // transitions sit on the maps (x = m, y = r), inside the grid, with their legend.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.facet path.fitted').length > 0 && document.querySelectorAll('.facet path.theory').length > 0",
+            null, new() { Timeout = 90_000, PollingInterval = 200 });
+        var inside = await page.EvaluateAsync<bool>("""
+            () => [...document.querySelectorAll('.facet')].every(f => {
+              const cells = [...f.querySelectorAll('rect.cell')].map(r => r.getBBox());
+              const grid = { left: Math.min(...cells.map(b => b.x)), right: Math.max(...cells.map(b => b.x + b.width)) };
+              return [...f.querySelectorAll('circle.fitted-point')].every(c => c.cx.baseVal.value >= grid.left && c.cx.baseVal.value <= grid.right);
+            })
+            """);
+        Assert.True(inside, "a fitted 50% point lies outside its grid");
+        Assert.Contains("fitted 50% (95% band)", await page.InnerTextAsync("#transitions"));
+        Assert.Contains("theory", await page.InnerTextAsync("#transitions"));
+
         // Hover shows counts; a click lists the cell's trials, each with its reproduction command.
         var cell = page.Locator(".facet[data-method='flat-convex'] rect.cell:not([data-trials='0'])").First;
         await cell.HoverAsync();
@@ -70,7 +85,8 @@ public sealed class LivePageBrowserTests(ITestOutputHelper output)
         output.WriteLine($"first trial's command: {text}");
         Assert.Matches(@"^sweeps trial --problem symmetric-sensing --method flat-convex --d 8 --r \d+ --k 8 --m \d+ --seed \d+ --tolerance 0\.001$", text);
         Assert.Contains("successes", await page.InnerTextAsync("#detail-counts"));
-        await cell.HoverAsync();
+        // For the screenshot, a tooltip beside the maps (top right cell), not over them.
+        await page.Locator(".facet[data-method='gd-random-init[alpha=0.5]'] rect.cell[data-x='7'][data-y='2']").HoverAsync();
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "live-page.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });

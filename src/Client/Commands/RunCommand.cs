@@ -91,7 +91,11 @@ public sealed class RunCommand : ICommand
         LiveServer server;
         try
         {
-            server = await LiveServer.StartAsync(grains, endpoint, new LiveOptions { OutputFolder = id => id == spec.SweepId ? outputs : null, Listed = [spec.SweepId] }, cancellation);
+            server = await LiveServer.StartAsync(grains, endpoint, new LiveOptions
+            {
+                OutputFolder = id => id == spec.SweepId ? outputs : null, Listed = [spec.SweepId],
+                TransitionAxis = d => d.SweepId == spec.SweepId ? spec.TransitionAxis : LiveOptions.DefaultTransitionAxis(d),
+            }, cancellation);
         }
         catch (IOException e)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Sweeps.Client.Cli;
 using Sweeps.Client.Output;
 using Sweeps.Client.Specs;
+using Sweeps.Numerics.Statistics;
 
 namespace Sweeps.Client.Commands;
 

@@ -41,10 +41,9 @@ public static class CellTable
         var rows = new List<CellSummary>();
         foreach (var cell in sweep.Cells)
         {
-            var cellParameters = ParameterTable.ExpandShorthand(cell.Parameters);
             foreach (var method in sweep.Methods)
             {
-                var parameters = sweep.Variant(method)?.Apply(cellParameters) ?? cellParameters;
+                var parameters = sweep.ParametersOf(cell, method);
                 var trials = byCell[(cell.Key, method)].ToList();
                 var s = CellStatistics.Of(trials);
                 rows.Add(new CellSummary(

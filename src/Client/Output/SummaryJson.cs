@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sweeps.Client.Adaptive;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Statistics;
 using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Client.Output;

@@ -5,12 +5,8 @@ using System.Text.Json;
 using Sweeps.Grains.Sweeps;
 using Sweeps.Numerics.Statistics;
 using Sweeps.Numerics.Theory;
-using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Client.Output;
-
-/// <summary>One line of the grid along the transition axis (every other coordinate and the method fixed) and its fit.</summary>
-public sealed record TransitionRow(string Method, ImmutableSortedDictionary<string, double> Coordinates, string Axis, TransitionFit Fit, double? Theory);
 
 /// <summary>
 /// transitions.csv: one row per line of the grid along the transition axis (spec <c>transition.axis</c>, default m,
@@ -27,22 +23,9 @@ public static class TransitionTable
     public static IReadOnlyList<string> Statistics { get; } =
         ["axis", "m50", "m50_low", "m50_high", "width", "trials", "successes", "theory", "fit"];
 
-    /// <summary>Fits every line of the cells along <paramref name="axis"/>; no rows when the axis is null.</summary>
-    public static List<TransitionRow> Fit(string problem, string? axis, IEnumerable<CellSummary> cells)
-    {
-        if (axis is null)
-            return [];
-        var rows = new List<TransitionRow>();
-        foreach (var line in cells.GroupBy(c => (c.Method, Key: LineKey(c.Parameters.Remove(axis)))))
-        {
-            var first = line.First();
-            var coordinates = first.Parameters.Remove(axis);
-            var fit = ProbitFit.Fit(line.Where(c => c.Parameters.ContainsKey(axis)).Select(c => new BinomialPoint(c.Parameters[axis], c.Trials, c.Successes)));
-            var theory = axis == ParameterNames.M ? LineThreshold.For(problem, ParameterText.MethodOf(first.Method), coordinates) : null;
-            rows.Add(new TransitionRow(first.Method, coordinates, axis, fit, theory));
-        }
-        return rows;
-    }
+    /// <summary>Fits every line of the cells along <paramref name="axis"/> (<see cref="TransitionLines"/>); no rows when the axis is null.</summary>
+    public static List<TransitionRow> Fit(string problem, string? axis, IEnumerable<CellSummary> cells) =>
+        TransitionLines.Fit(problem, axis, cells.Select(c => new LineCell(c.Method, c.Parameters, c.Trials, c.Successes)));
 
     /// <summary>The coordinate columns: the sweep's parameter columns (cells.csv) without the axis.</summary>
     public static IReadOnlyList<string> CoordinateColumns(SweepDefinition sweep, string? axis) =>
@@ -108,7 +91,4 @@ public static class TransitionTable
             json.WriteNumber(name, value);
         json.WriteEndObject();
     }
-
-    private static string LineKey(ImmutableSortedDictionary<string, double> parameters) =>
-        ParameterText.Join(parameters);
 }

@@ -1,5 +1,6 @@
 using Sweeps.Client.Output;
 using Sweeps.Client.Specs;
+using Sweeps.Numerics.Statistics;
 
 namespace Sweeps.Client.Plots;
 

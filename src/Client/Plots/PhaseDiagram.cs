@@ -3,6 +3,7 @@ using ScottPlot;
 using SkiaSharp;
 using Sweeps.Client.Output;
 using Sweeps.Client.Specs;
+using Sweeps.Numerics.Statistics;
 
 namespace Sweeps.Client.Plots;
 

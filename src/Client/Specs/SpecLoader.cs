@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Sweeps.Client.Adaptive;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Numerics.Statistics;
 using Sweeps.Numerics.Trials;
 
 namespace Sweeps.Client.Specs;
@@ -107,7 +108,7 @@ public static class SpecLoader
 
     /// <summary>The axis transitions are fitted along: transition.axis, else m, else p (completion), when the grid has it; else null.</summary>
     private static string? TransitionAxis(SpecDraft draft) =>
-        draft.TransitionAxis ?? new[] { ParameterNames.M, ParameterNames.P }.FirstOrDefault(n => draft.Axes.Any(a => a.Name == n));
+        draft.TransitionAxis ?? TransitionLines.DefaultAxis(draft.Axes.Select(a => a.Name));
 
     /// <summary>
     /// The cartesian product of the axes, the first axis varying slowest. Each cell holds every

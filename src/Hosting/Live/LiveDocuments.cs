@@ -17,15 +17,15 @@ public sealed record LiveDownload(string Name, string Url);
 public sealed record LiveGridCell(int Index, string Key, ImmutableSortedDictionary<string, double> Parameters);
 
 /// <summary>
-/// GET /api/sweeps/{id}: what the page draws the grid from. <see cref="Transitions"/> is the link to
-/// transitions.csv (fitted transition curves, issue "phase boundary") once a run has written it, else null.
+/// GET /api/sweeps/{id}: what the page draws the grid from, and the <see cref="Transitions"/> fitted so far (each
+/// "cells" event is followed by a "transitions" event with them again).
 /// </summary>
 public sealed record LiveSweepDocument(
     string Id, string Problem, int Trials, long Seed, double Tolerance, double? RelativeToNoise,
     ImmutableArray<LiveMethodEntry> Methods, ImmutableArray<SweepAxis> Axes, ImmutableSortedDictionary<string, double> Fixed,
-    ImmutableArray<LiveGridCell> Cells, LiveProgress? Progress, ImmutableArray<LiveDownload> Downloads, LiveDownload? Transitions)
+    ImmutableArray<LiveGridCell> Cells, LiveProgress? Progress, ImmutableArray<LiveDownload> Downloads, LiveTransitions? Transitions)
 {
-    public static LiveSweepDocument Of(SweepDefinition d, LiveProgress? progress, Func<string, string?> file)
+    public static LiveSweepDocument Of(SweepDefinition d, LiveProgress? progress, LiveTransitions? transitions, Func<string, string?> file)
     {
         var axes = SweepAxes.Of(d);
         var downloads = LiveSweeps.Downloads.Where(n => file(n) is not null)
@@ -35,7 +35,7 @@ public sealed record LiveSweepDocument(
             [.. d.Methods.Select(m => d.Variant(m) is { } v ? new LiveMethodEntry(m, v.Method, v.Parameters) : new LiveMethodEntry(m, m, ImmutableSortedDictionary<string, double>.Empty))],
             axes, SweepAxes.Fixed(d, axes),
             [.. d.Cells.OrderBy(c => c.Index).Select(c => new LiveGridCell(c.Index, c.Key, c.Parameters))],
-            progress, downloads, downloads.FirstOrDefault(x => x.Name == LiveSweeps.Transitions));
+            progress, downloads, transitions);
     }
 }
 

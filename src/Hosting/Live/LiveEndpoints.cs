@@ -12,10 +12,10 @@ namespace Sweeps.Hosting.Live;
 /// <list type="bullet">
 /// <item>GET / redirects to the page, GET /live/ and /live/{asset}: the page (assets embedded in this assembly)</item>
 /// <item>GET /api/sweeps: the registered sweeps with counters</item>
-/// <item>GET /api/sweeps/{id}: grid, methods, progress per method (rate, ETA), downloads</item>
+/// <item>GET /api/sweeps/{id}: grid, methods, progress per method (rate, ETA), downloads, the transitions fitted so far</item>
 /// <item>GET /api/sweeps/{id}/cells[?since=N]: per-cell aggregates updated after sequence N</item>
 /// <item>GET /api/sweeps/{id}/trials?cell=N&amp;method=M: a cell's trials with their `sweeps trial` commands</item>
-/// <item>GET /api/sweeps/{id}/events[?since=N]: server-sent events "cells" (changed aggregates only) and "progress"</item>
+/// <item>GET /api/sweeps/{id}/events[?since=N]: server-sent events "cells" (changed aggregates only), then "transitions", and "progress"</item>
 /// <item>GET /api/sweeps/{id}/files/{name}: trials.csv, trials.parquet, cells.csv, summary.json, transitions.csv of the output folder</item>
 /// </list>
 /// </summary>
@@ -36,7 +36,7 @@ public static class LiveEndpoints
         {
             var sweep = await RefreshedAsync(Live(), id, cancellation);
             return sweep?.Definition is { } d
-                ? Json(LiveSweepDocument.Of(d, sweep.LiveProgress(), name => Live().File(id, name)))
+                ? Json(LiveSweepDocument.Of(d, sweep.LiveProgress(), sweep.Transitions(), name => Live().File(id, name)))
                 : NotFound(id);
         });
         app.MapGet("/api/sweeps/{id}/cells", async (string id, long? since, CancellationToken cancellation) =>
@@ -77,7 +77,8 @@ public static class LiveEndpoints
 
     /// <summary>
     /// Server-sent events: "cells" with the aggregates changed since the last event (the event id is the
-    /// sequence number, so a reconnecting EventSource resumes from Last-Event-ID), "progress" when the
+    /// sequence number, so a reconnecting EventSource resumes from Last-Event-ID) followed by "transitions"
+    /// (every line, fitted again), "progress" when the
     /// counters moved, a comment every <see cref="KeepAlive"/> otherwise. Ends when the client or the host stops.
     /// </summary>
     private static async Task StreamAsync(LiveSweeps live, string id, long since, HttpContext http)
@@ -110,6 +111,7 @@ public static class LiveEndpoints
                 if (cells.Length > 0)
                 {
                     text.Append($"id: {sequence}\nevent: cells\ndata: {JsonSerializer.Serialize(new LiveCellsDocument(sequence, cells), LiveJson.Options)}\n\n");
+                    text.Append($"event: transitions\ndata: {JsonSerializer.Serialize(sweep.Transitions(), LiveJson.Options)}\n\n");
                     since = sequence;
                 }
                 var progress = JsonSerializer.Serialize(sweep.LiveProgress(), LiveJson.Options);

@@ -9,9 +9,10 @@ namespace Sweeps.Hosting.Live;
 /// cells reported since the last one (<see cref="ISweepGrain.GetCellChanges"/>) and re-reads only
 /// those; the first refresh (or one after the coordinator was re-activated) reads every cell.
 /// Refreshes are coalesced: many pages polling cost at most one grain round per <see cref="MinInterval"/>.
-/// Every cell update gets a local sequence number, so each event stream sends only what it has not sent.
+/// Every cell update gets a local sequence number, so each event stream sends only what it has not sent; the
+/// transitions are fitted again only when that number (or the definition) moved.
 /// </summary>
-public sealed class LiveSweep(IGrainFactory grains, string sweepId)
+public sealed class LiveSweep(IGrainFactory grains, string sweepId, Func<SweepDefinition, string?> transitionAxis)
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
     private const int ReadsInParallel = 32;
@@ -22,6 +23,7 @@ public sealed class LiveSweep(IGrainFactory grains, string sweepId)
     private long _sequence;
     private string _epoch = "";
     private long _version;
+    private (SweepDefinition Definition, long Sequence, LiveTransitions Value)? _transitions;
     private long _lastRefresh = long.MinValue / 2; // long ago, without overflow in now - last
 
     public string SweepId { get; } = sweepId;
@@ -97,4 +99,23 @@ public sealed class LiveSweep(IGrainFactory grains, string sweepId)
     /// <summary>Progress per method with computed-trial rates and ETAs (null before the first refresh).</summary>
     public LiveProgress? LiveProgress() =>
         Progress is { } p && Definition is { } d ? Live.LiveProgress.Of(d, p, _rates) : null;
+
+    /// <summary>The transitions fitted to the current aggregates along the sweep's transition axis (null before the first refresh).</summary>
+    public LiveTransitions? Transitions()
+    {
+        if (Definition is not { } d)
+            return null;
+        Dictionary<(int, string), LiveCell> cells;
+        long sequence;
+        lock (_cells)
+        {
+            if (_transitions is { } t && ReferenceEquals(t.Definition, d) && t.Sequence == _sequence)
+                return t.Value;
+            (cells, sequence) = (_cells.Values.ToDictionary(c => (c.Cell.Cell, c.Cell.Method), c => c.Cell), _sequence);
+        }
+        var value = LiveTransitions.Of(d, transitionAxis(d), cells);
+        lock (_cells)
+            _transitions = (d, sequence, value);
+        return value;
+    }
 }

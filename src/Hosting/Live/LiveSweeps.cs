@@ -10,7 +10,7 @@ public sealed class LiveSweeps(IGrainFactory grains, LiveOptions options)
     /// <summary>Output files a page may download (only these names, only from the sweep's own output folder).</summary>
     public static readonly ImmutableArray<string> Downloads = ["trials.csv", "trials.parquet", "cells.csv", "summary.json", Transitions];
 
-    /// <summary>Fitted transitions (issue "phase boundary"): offered once a run writes the file.</summary>
+    /// <summary>Fitted transitions as the run writes them (the page fits the same lines live).</summary>
     public const string Transitions = "transitions.csv";
 
     private readonly ConcurrentDictionary<string, LiveSweep> _sweeps = new(StringComparer.Ordinal);
@@ -19,7 +19,7 @@ public sealed class LiveSweeps(IGrainFactory grains, LiveOptions options)
 
     public LiveOptions Options { get; } = options;
 
-    public LiveSweep Get(string sweepId) => _sweeps.GetOrAdd(sweepId, id => new LiveSweep(Grains, id));
+    public LiveSweep Get(string sweepId) => _sweeps.GetOrAdd(sweepId, id => new LiveSweep(Grains, id, Options.TransitionAxis));
 
     /// <summary>Every registered sweep with its current counters.</summary>
     public async Task<ImmutableArray<SweepProgress>> ListAsync()

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Sweeps.Client.Output;
 using Sweeps.Client.Tests.Cli;
+using Sweeps.Numerics.Statistics;
 
 namespace Sweeps.Client.Tests.Live;
 
@@ -45,6 +47,7 @@ public sealed class LiveApiTests
             var cellEvents = new List<JsonElement>();
             var sawRunning = false;
             long lastSequence = 0;
+            var (lastType, transitionEvents) = ("", 0);
             while (await events.NextAsync(timeout.Token) is { } e)
             {
                 var data = JsonDocument.Parse(e.Data).RootElement;
@@ -55,7 +58,19 @@ public sealed class LiveApiTests
                         break;
                     continue;
                 }
+                if (e.Type == "transitions")
+                {
+                    // Every line refitted after each cells event: 3 values of r x 2 methods along m.
+                    Assert.Equal("cells", lastType);
+                    Assert.Equal("m", data.GetProperty("axis").GetString());
+                    Assert.Equal(3 * Methods, data.GetProperty("lines").GetArrayLength());
+                    Assert.All(data.GetProperty("lines").EnumerateArray(), l => Assert.Contains(l.GetProperty("fit").GetString(), TransitionStatus.All));
+                    transitionEvents++;
+                    lastType = e.Type;
+                    continue;
+                }
                 Assert.Equal("cells", e.Type);
+                lastType = e.Type;
                 var sequence = data.GetProperty("sequence").GetInt64();
                 Assert.True(sequence > lastSequence, $"sequence {sequence} after {lastSequence}");
                 Assert.Equal(sequence.ToString(CultureInfo.InvariantCulture), e.Id);
@@ -76,6 +91,7 @@ public sealed class LiveApiTests
             Assert.True(sawRunning, "no progress event while running");
             Assert.Equal(Cells * Methods, cellEvents[0].GetProperty("cells").GetArrayLength());
             Assert.True(cellEvents.Count >= 2, $"only {cellEvents.Count} cells events");
+            Assert.InRange(transitionEvents, cellEvents.Count - 1, cellEvents.Count);
             Assert.All(cellEvents.Skip(1), c => Assert.InRange(c.GetProperty("cells").GetArrayLength(), 1, Cells * Methods - 1));
         }
 
@@ -104,9 +120,9 @@ public sealed class LiveApiTests
         var downloads = sweep.GetProperty("downloads").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToList();
         Assert.Contains("cells.csv", downloads);
         Assert.Contains("trials.csv", downloads);
-        // The run writes transitions.csv (the fitted transitions), so the page links it.
+        // The run writes transitions.csv, and the live transitions of the finished sweep are its rows.
         Assert.Contains("transitions.csv", downloads);
-        Assert.Equal("transitions.csv", sweep.GetProperty("transitions").GetProperty("name").GetString());
+        AssertLinesAreRows(sweep.GetProperty("transitions"), await File.ReadAllTextAsync(Path.Combine(served.Output, "transitions.csv")));
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(served.Output, "transitions.csv")),
             await http.GetStringAsync(new Uri(api, $"{ServedSweep.SweepId}/files/transitions.csv")));
         var csv = await http.GetStringAsync(new Uri(api, $"{ServedSweep.SweepId}/files/cells.csv"));
@@ -139,6 +155,35 @@ public sealed class LiveApiTests
         Assert.Equal("text/javascript", js.Content.Headers.ContentType?.MediaType);
         Assert.Contains("EventSource", await js.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await served.Http.GetAsync(new Uri(served.Address, "/live/secrets.txt"))).StatusCode);
+    }
+
+    /// <summary>The live lines equal transitions.csv's rows, in order: coordinates, method, axis, statistics (null for an empty field).</summary>
+    private static void AssertLinesAreRows(JsonElement transitions, string csv)
+    {
+        var rows = csv.TrimEnd('\n').Split('\n').Select(r => r.Split(',')).ToList();
+        var header = rows[0];
+        var lines = transitions.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal(rows.Count - 1, lines.Count);
+        Assert.Equal(3 * Methods, lines.Count);
+        Assert.Contains(lines, l => l.GetProperty("theory").ValueKind == JsonValueKind.Number);
+        foreach (var (row, line) in rows.Skip(1).Zip(lines))
+        {
+            foreach (var (column, field) in header.Zip(row))
+            {
+                // A coordinate the line's method does not set (another method's own parameter) is an empty field.
+                var value = column == "method" || TransitionTable.Statistics.Contains(column) ? line.GetProperty(column)
+                    : line.GetProperty("coordinates").TryGetProperty(column, out var v) ? v : default;
+                var text = value.ValueKind switch
+                {
+                    JsonValueKind.Null or JsonValueKind.Undefined => "",
+                    JsonValueKind.String => value.GetString(),
+                    _ => value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+                };
+                var same = field == text || (value.ValueKind == JsonValueKind.Number && field.Length > 0
+                    && double.Parse(field, CultureInfo.InvariantCulture) == value.GetDouble());
+                Assert.True(same, $"{column}: csv '{field}', live '{text}'");
+            }
+        }
     }
 
     private static async Task<JsonElement> GetJsonAsync(HttpClient http, Uri uri)

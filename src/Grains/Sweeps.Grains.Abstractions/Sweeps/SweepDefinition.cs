@@ -26,6 +26,13 @@ public sealed record SweepDefinition(
     public MethodVariant? Variant(string label) =>
         Variants.IsDefault ? null : Variants.FirstOrDefault(v => v.Label == label);
 
+    /// <summary>The parameters a cell x method's trials ran with, as cells.csv names them: d as d1 and d2, then the method's own values.</summary>
+    public ImmutableSortedDictionary<string, double> ParametersOf(CellDefinition cell, string method)
+    {
+        var expanded = Numerics.Trials.ParameterTable.ExpandShorthand(cell.Parameters);
+        return Variant(method)?.Apply(expanded) ?? expanded;
+    }
+
     /// <summary>The trials of one cell (each method runs them): its own count, else the sweep's.</summary>
     public int TrialsOf(CellDefinition cell) => cell.Trials ?? Trials;
 

@@ -1,6 +1,7 @@
 // The live page of a sweep: plain JavaScript and SVG, no library, no network beyond this server.
-// Data: GET /api/sweeps/{id} (grid, methods, progress), /cells (per-cell aggregates), then the
-// event stream /events?since=N, whose "cells" events carry only the cells that changed.
+// Data: GET /api/sweeps/{id} (grid, methods, progress, transitions), /cells (per-cell aggregates), then the
+// event stream /events?since=N, whose "cells" events carry only the cells that changed, each followed by
+// "transitions" (every line fitted again, as transitions.csv).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -82,6 +83,10 @@ async function open(id) {
     document.body.dataset.updates = String(state.updates);
     renderMaps();
     if (state.selected) renderDetailCounts();
+  });
+  state.source.addEventListener("transitions", (e) => {
+    state.sweep.transitions = JSON.parse(e.data);
+    renderMaps();
   });
   state.source.addEventListener("progress", (e) => {
     const before = state.sweep.progress && state.sweep.progress.status;
@@ -212,13 +217,88 @@ function renderMaps() {
       rect.addEventListener("mouseleave", () => { $("tooltip").hidden = true; });
       rect.addEventListener("click", () => select(group, m.label));
     }
-    const line = contour(grid, (i) => left + (i + 0.5) * size, (j) => top + (ys.length - 1 - j + 0.5) * size);
+    const px = (i) => left + (i + 0.5) * size, py = (j) => top + (ys.length - 1 - j + 0.5) * size;
+    const line = contour(grid, px, py);
     if (line) svg("path", { class: "contour", d: line }, root);
+    const curves = transitionCurves(m.label, xs, ys);
+    if (curves) drawTransitions(root, curves, px, py, { x: left, y: top, width: size * xs.length, height: size * ys.length }, m.label);
     axisLabels(root, xs, ys, size, left, top, height);
     return facet;
   });
   $("maps").replaceChildren(...maps);
   renderLegend();
+}
+
+// ---- fitted transition and theory ----------------------------------------------------------
+
+// A line's value of a plotted axis (the axis d is d1 = d2 in the lines' coordinates, as in cells.csv).
+function coordinate(line, name) {
+  const c = line.coordinates;
+  return name in c ? c[name] : name === "d" ? c.d1 : undefined;
+}
+
+// Grid index of an axis value: linear between the grid values, extended past the ends (PhaseGrid.ToIndex).
+function toIndex(values, v) {
+  if (values.length === 1) return v - values[0];
+  let k = 0;
+  while (k < values.length - 2 && v > values[k + 1]) k++;
+  return k + (v - values[k]) / (values[k + 1] - values[k]);
+}
+
+// As the static phase diagrams (FittedTransition, TheoryOverlays): when x is the transition axis and y another
+// coordinate, and each y value holds one line of the facet's method (no axis pooled), the fitted 50% point of
+// each line whose fit is "ok" with its 95% interval (an end that did not close reaches the grid's edge), and
+// each line's theory value; in grid index units. Null when the plot shows no such curve.
+function transitionCurves(method, xs, ys) {
+  const t = state.sweep.transitions;
+  if (!t || !t.axis || state.x !== t.axis || !state.y || state.y === t.axis) return null;
+  const byY = new Map();
+  for (const line of t.lines.filter((l) => l.method === method)) {
+    const y = coordinate(line, state.y);
+    if (y === undefined || byY.has(y)) return null;
+    byY.set(y, line);
+  }
+  const rows = ys.map((y, j) => ({ j, line: byY.get(y) })).filter((r) => r.line);
+  const edge = (v, missing) => v === null ? missing : Math.min(xs.length - 0.5, Math.max(-0.5, toIndex(xs, v)));
+  return {
+    fitted: rows.filter((r) => r.line.fit === "ok").map((r) => ({ j: r.j, m50: toIndex(xs, r.line.m50),
+      low: edge(r.line.m50_low, -0.5), high: edge(r.line.m50_high, xs.length - 0.5) })),
+    theory: rows.filter((r) => r.line.theory !== null).map((r) => ({ j: r.j, x: toIndex(xs, r.line.theory) })),
+  };
+}
+
+function drawTransitions(root, curves, px, py, box, method) {
+  const id = `clip-${state.sweep.methods.findIndex((m) => m.label === method)}`;
+  svg("rect", box, svg("clipPath", { id }, svg("defs", {}, root)));
+  const g = svg("g", { "clip-path": `url(#${id})`, class: "transitions" }, root);
+  const path = (points) => points.map(([x, y], k) => `${k ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`).join("");
+  const f = curves.fitted;
+  if (f.length > 1)
+    svg("path", { class: "fitted-band", d: path([...f.map((p) => [px(p.low), py(p.j)]), ...f.slice().reverse().map((p) => [px(p.high), py(p.j)])]) + "Z" }, g);
+  for (const p of f) svg("path", { class: "fitted-bar", d: path([[px(p.low), py(p.j)], [px(p.high), py(p.j)]]) }, g);
+  if (f.length > 0) {
+    svg("path", { class: "fitted", d: path(f.map((p) => [px(p.m50), py(p.j)])) }, g);
+    for (const p of f) svg("circle", { class: "fitted-point", cx: px(p.m50).toFixed(1), cy: py(p.j).toFixed(1), r: 3 }, g);
+  }
+  if (curves.theory.length > 0)
+    svg("path", { class: "theory", d: path(curves.theory.map((p) => [px(p.x), py(p.j)])) }, g);
+}
+
+// The curves' legend, or what it takes to see them.
+function renderTransitionLegend() {
+  const t = state.sweep.transitions, box = $("transitions");
+  if (!t || !t.axis) { box.textContent = "No transition axis (m or p) in this grid: no fitted transition curve."; return; }
+  if (state.x !== t.axis || !state.y || state.y === t.axis) {
+    box.textContent = `Fitted transition and theory curves: shown with x = ${t.axis} and y another axis.`;
+    return;
+  }
+  const root = svg("svg", { width: 330, height: 18, class: "curve-legend" });
+  svg("rect", { x: 0, y: 3, width: 26, height: 12, class: "fitted-band" }, root);
+  svg("path", { d: "M0,9L26,9", class: "fitted" }, root);
+  svg("text", { x: 32, y: 13 }, root).textContent = "fitted 50% (95% band)";
+  svg("path", { d: "M180,9L206,9", class: "theory" }, root);
+  svg("text", { x: 212, y: 13 }, root).textContent = "theory";
+  box.replaceChildren(root);
 }
 
 function axisLabels(root, xs, ys, size, left, top, height) {
@@ -273,13 +353,7 @@ function renderLegend() {
   svg("text", { x: 130, y: 26, "text-anchor": "middle" }, root).textContent = "success rate";
   svg("text", { x: 230, y: 26, "text-anchor": "middle" }, root).textContent = "1";
   $("legend").replaceChildren(root);
-  const t = state.sweep.transitions;
-  $("transitions").textContent = t ? "" : "Fitted transition curves: shown once the run writes transitions.csv.";
-  if (t) {
-    const link = document.createElement("a");
-    link.href = t.url; link.textContent = "fitted transitions (transitions.csv)";
-    $("transitions").replaceChildren(link);
-  }
+  renderTransitionLegend();
 }
 
 function cellText(cell) {
