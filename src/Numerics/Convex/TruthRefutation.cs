@@ -34,7 +34,7 @@ public sealed class TruthRefutation
     public string? Check(ReadOnlySpan<double> y, int iteration) =>
         NuclearNorm(y, _rows, _cols) is var value && value < (1 - Margin) * _truthObjective
             ? $"stopped at iteration {iteration}: a feasible point has weighted nuclear norm " +
-              $"{value / _truthObjective:R} times the truth's, so the truth is not the minimizer (recovery fails)."
+              $"{value / _truthObjective:R} times the truth's, so the truth is not the minimizer (exact recovery fails)."
             : null;
 
     private static double NuclearNorm(ReadOnlySpan<double> y, int rows, int cols) =>
