@@ -40,6 +40,9 @@ internal sealed class SiloProcess : IDisposable
         return (int)response.StatusCode;
     }
 
+    /// <summary>The body of a GET on the silo's HTTP port (fails on a non-success status).</summary>
+    public Task<string> GetTextAsync(string path) => Http.GetStringAsync(new Uri($"http://127.0.0.1:{P(HttpPort)}{path}"));
+
     /// <summary>
     /// Polls /health/live and /health/ready until ready; returns the distinct ready statuses seen
     /// while live answered, in order (so a silo that is still joining shows 503 before 200).

@@ -6,7 +6,8 @@ namespace Sweeps.Cluster.Tests.Scenarios;
 /// <summary>
 /// An adaptive sweep (issue #13) on a 2-silo cluster: the client's round loop submits each round to the cluster's
 /// coordinator, and because a round is a pure function of the finished results, the cluster reaches the same rounds,
-/// trials and transitions as an embedded run of the same spec.
+/// trials and transitions as an embedded run of the same spec. A silo's own HTTP port serves the live page and its
+/// API for the sweep (issue #14), with the transitions of transitions.csv.
 /// </summary>
 public sealed class AdaptiveClusterTests
 {
@@ -46,5 +47,14 @@ public sealed class AdaptiveClusterTests
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(onCluster, "summary.json")));
         var adaptive = summary.RootElement.GetProperty("adaptive");
         Assert.True(adaptive.GetProperty("trials").GetInt64() > GridTrials, "the rounds added trials beyond the grid");
+
+        var silo = cluster.Silos[0];
+        Assert.Contains("<html", await silo.GetTextAsync("/live/"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("adaptive-cluster", await silo.GetTextAsync("/api/sweeps"), StringComparison.Ordinal);
+        using var sweep = JsonDocument.Parse(await silo.GetTextAsync("/api/sweeps/adaptive-cluster"));
+        var live = sweep.RootElement.GetProperty("transitions").GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("m50").GetDouble());
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(onCluster, "transitions.csv"))).Select(l => l.Split(',')).ToList();
+        var m50 = Array.IndexOf(rows[0], "m50");
+        Assert.Equal(rows.Skip(1).Select(r => double.Parse(r[m50], System.Globalization.CultureInfo.InvariantCulture)), live);
     }
 }
