@@ -43,6 +43,13 @@ catch (RedisConnectionException e)
     logger.LogCritical("sweeps-silo: {Message}", e.Message);
     return 1;
 }
+catch (Exception e) when (fatalError is { Reason: not null })
+{
+    // Paused while still starting: the fatal-error stop cancels the start, and that cancellation surfaces here.
+    // The fatal error is the cause, so the exit code is its code, not a start-up failure's.
+    logger.LogWarning("sweeps-silo: the start still in progress was canceled by the stop after the fatal error ({Error})", e.Message);
+    return FatalErrorExit.ExitCode;
+}
 catch (Exception e)
 {
     logger.LogCritical(e, "sweeps-silo: stopped by an error");
