@@ -10,7 +10,7 @@ public sealed class RandomInitLbfgsMethod() : Method(MethodName, [ParameterNames
 {
     public const string MethodName = "gd-random-init";
     public const double DefaultAlpha = 1.0;
-    public const int DefaultMaxIters = 5000;
+    public const int DefaultMaxIters = 20000;
 
     public override Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
