@@ -9,7 +9,7 @@ namespace Sweeps.Client.Plots;
 
 /// <summary>
 /// Draws a phase diagram (PNG and SVG): one heat-map panel per facet value, side by side, cells
-/// at the real axis values (as tick labels), a colour bar with the metric's name, the empirical
+/// at the real axis values (as tick labels; to scale on an unevenly spaced axis, <see cref="PanelAxis"/>), a colour bar with the metric's name, the empirical
 /// 50% contour of the success rate (<see cref="HalfContour"/>; numeric x and y only), the fitted 50% curve with its
 /// 95% band (<see cref="FittedTransition"/>, from transitions.csv), optional overlay curves with a
 /// legend, and a title naming the problem and the fixed parameters. The log-scale metrics

@@ -63,7 +63,8 @@ public sealed class ScaledAxisTests : IDisposable
         var grid = PhaseGrid.Build(new PlotRequest("m", "d", null), Refined());
         var fitted = new FittedTransition(true, [(10, 61.2, 60.9, 61.6), (15, 61.2, 60.8, double.NaN), (20, 61.2, 60.9, 61.5)]);
         var panel = grid.Panels.Single();
-        var plot = PhaseDiagram.Panel(grid, panel.Facet, panel.Values, [], fitted, new ScottPlot.Range(0, 1));
+        var theory = new OverlayCurve("theory", [(61.2, 10), (70, 20)]);
+        var plot = PhaseDiagram.Panel(grid, panel.Facet, panel.Values, [theory], fitted, new ScottPlot.Range(0, 1));
 
         var cells = plot.GetPlottables().OfType<ScottPlot.Plottables.Rectangle>().ToList();
         Assert.Equal(Ms.Length * 3, cells.Count);
@@ -75,6 +76,8 @@ public sealed class ScaledAxisTests : IDisposable
         var curve = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Single(s => s.LegendText == FittedTransition.Label);
         Assert.All(curve.Data.GetScatterPoints(), p => Assert.Equal(61.2, p.X, 12));
         Assert.Equal([0.0, 1, 2], curve.Data.GetScatterPoints().Select(p => p.Y));
+        var overlay = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Single(s => s.LegendText == "theory");
+        Assert.Equal([new ScottPlot.Coordinates(61.2, 0), new ScottPlot.Coordinates(70, 2)], overlay.Data.GetScatterPoints());
         // The interval bar of the unclosed line reaches the plot's right edge, the end cell's 89.
         var bars = plot.GetPlottables().OfType<ScottPlot.Plottables.LinePlot>().Where(l => l.LineColor == ScottPlot.Colors.Black).ToList();
         Assert.Contains(bars, b => b.Start.X == 60.8 && b.End.X == 89);
