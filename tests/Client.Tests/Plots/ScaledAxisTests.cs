@@ -89,18 +89,21 @@ public sealed class ScaledAxisTests : IDisposable
         Assert.All(contour, l => Assert.InRange(l.End.X, 60, 61));
     }
 
-    [Fact]
-    public void The_refined_diagram_renders_with_its_colour_bar()
+    [Theory]
+    [InlineData("m", "d")]
+    [InlineData("d", "m")]
+    public void The_refined_diagram_renders_with_its_colour_bar(string x, string y)
     {
         var cells = Refined();
         var rows = TransitionTable.Fit("general-sensing", "m", cells);
-        var files = PhaseDiagram.Render(_folder, new PlotRequest("m", "d", null), cells, "refined", null, rows);
+        var files = PhaseDiagram.Render(_folder, new PlotRequest(x, y, null), cells, "refined", null, rows);
         var svg = File.ReadAllText(files[1]);
         Assert.Contains("success rate", svg, StringComparison.Ordinal);
         Assert.Contains(FittedTransition.Label, svg, StringComparison.Ordinal);
         Assert.True(new FileInfo(files[0]).Length > 10_000);
+        // SWEEPS_KEEP_PLOT=/tmp/refined keeps the PNGs (/tmp/refined-m-d.png, ...) to look at.
         var keep = Environment.GetEnvironmentVariable("SWEEPS_KEEP_PLOT");
         if (!string.IsNullOrEmpty(keep))
-            File.Copy(files[0], keep, overwrite: true);
+            File.Copy(files[0], $"{keep}-{x}-{y}.png", overwrite: true);
     }
 }
