@@ -9,7 +9,7 @@ namespace Sweeps.Client.Plots;
 
 /// <summary>
 /// Draws a phase diagram (PNG and SVG): one heat-map panel per facet value, side by side, cells
-/// at the real axis values (as tick labels), a colour bar with the metric's name, the empirical
+/// at the real axis values (as tick labels; to scale on an unevenly spaced axis, <see cref="PanelAxis"/>), a colour bar with the metric's name, the empirical
 /// 50% contour of the success rate (<see cref="HalfContour"/>; numeric x and y only), the fitted 50% curve with its
 /// 95% band (<see cref="FittedTransition"/>, from transitions.csv), optional overlay curves with a
 /// legend, and a title naming the problem and the fixed parameters. The log-scale metrics
@@ -19,7 +19,7 @@ public static class PhaseDiagram
 {
     private const string Font = "DejaVu Sans";
     private const int PanelWidth = 560, PanelHeight = 460, TitleHeight = 44;
-    private static readonly Color ContourColor = Colors.White, FittedColor = Colors.Black, BandColor = Colors.White.WithAlpha(0.35);
+    private static readonly Color NaNColor = Colors.LightGray, ContourColor = Colors.White, FittedColor = Colors.Black, BandColor = Colors.White.WithAlpha(0.35);
     private static readonly Color[] OverlayColors = [Colors.Red, Colors.Orange, Colors.Magenta, Colors.Cyan];
 
     /// <summary>
@@ -93,11 +93,13 @@ public static class PhaseDiagram
         }
     }
 
-    private static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays, FittedTransition? fitted, ScottPlot.Range range)
+    /// <summary>One panel: cells laid out by <see cref="PanelAxis"/> (to scale on unevenly spaced numeric axes), contour, fitted and theory curves in the same coordinates.</summary>
+    internal static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays, FittedTransition? fitted, ScottPlot.Range range)
     {
         var request = grid.Request;
         var log = PlotMetrics.IsLogScale(request.Metric);
         int ny = values.GetLength(0), nx = values.GetLength(1);
+        var (xAxis, yAxis) = (PanelAxis.For(grid.XLabels, grid.XValues), PanelAxis.For(grid.YLabels, grid.YValues));
 
         var plot = new Plot();
         plot.Font.Set(Font);
@@ -105,25 +107,35 @@ public static class PhaseDiagram
         plot.XLabel(request.X, 16);
         plot.YLabel(request.Y, 16);
 
-        // ScottPlot draws row 0 at the top: flip so that y grows upwards.
         var shown = new double[ny, nx];
         for (var j = 0; j < ny; j++)
             for (var i = 0; i < nx; i++)
-                shown[ny - 1 - j, i] = log ? Math.Log10(values[j, i]) : values[j, i];
-        var heatmap = plot.Add.Heatmap(shown);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.NaNCellColor = Colors.LightGray;
-        heatmap.Position = new CoordinateRect(0, Math.Max(nx - 1, 1e-9), 0, Math.Max(ny - 1, 1e-9));
-        heatmap.ManualRange = range;
-        var bar = plot.Add.ColorBar(heatmap);
+                shown[j, i] = log ? Math.Log10(values[j, i]) : values[j, i];
+        var scale = new ColourScale(new ScottPlot.Colormaps.Viridis(), range);
+        if (xAxis.ToScale || yAxis.ToScale)
+            AddCells(plot, shown, xAxis, yAxis, scale);
+        else
+        {
+            // ScottPlot draws row 0 at the top: flip so that y grows upwards.
+            var flipped = new double[ny, nx];
+            for (var j = 0; j < ny; j++)
+                for (var i = 0; i < nx; i++)
+                    flipped[ny - 1 - j, i] = shown[j, i];
+            var heatmap = plot.Add.Heatmap(flipped);
+            heatmap.Colormap = scale.Colormap;
+            heatmap.NaNCellColor = NaNColor;
+            heatmap.Position = new CoordinateRect(0, Math.Max(nx - 1, 1e-9), 0, Math.Max(ny - 1, 1e-9));
+            heatmap.ManualRange = range;
+        }
+        var bar = plot.Add.ColorBar(scale);
         bar.Label = request.Metric.Replace('_', ' ').Replace("error", "relative error", StringComparison.Ordinal) + (log ? " (log scale)" : "");
         bar.LabelStyle.FontSize = 14;
         if (log)
-            bar.Axis.TickGenerator = LogTicks.For(heatmap.ManualRange!.Value);
+            bar.Axis.TickGenerator = LogTicks.For(range);
 
-        plot.Axes.Bottom.TickGenerator = Ticks(grid.XLabels);
-        plot.Axes.Left.TickGenerator = Ticks(grid.YLabels);
-        plot.Axes.SetLimits(-0.5, nx - 0.5, -0.5, ny - 0.5);
+        plot.Axes.Bottom.TickGenerator = xAxis.Ticks();
+        plot.Axes.Left.TickGenerator = yAxis.Ticks();
+        plot.Axes.SetLimits(xAxis.Low, xAxis.High, yAxis.Low, yAxis.High);
 
         var legend = false;
         // A contour needs two numeric dimensions: interpolating between methods means nothing.
@@ -132,7 +144,7 @@ public static class PhaseDiagram
             var first = true;
             foreach (var (a, b) in HalfContour.Segments(values, 0.5))
             {
-                var line = plot.Add.Line(a.X, a.Y, b.X, b.Y);
+                var line = plot.Add.Line(xAxis.FromIndex(a.X), yAxis.FromIndex(a.Y), xAxis.FromIndex(b.X), yAxis.FromIndex(b.Y));
                 line.LineColor = ContourColor;
                 line.LineWidth = 3;
                 line.LegendText = first ? "50% success (empirical)" : "";
@@ -140,17 +152,17 @@ public static class PhaseDiagram
                 first = false;
             }
         }
-        if (grid.XValues is { } xs && grid.YValues is { } ys)
+        if (grid.XValues is not null && grid.YValues is not null)
         {
             if (fitted is not null)
             {
-                AddFitted(plot, fitted, xs, ys);
+                AddFitted(plot, fitted, xAxis, yAxis);
                 legend = true;
             }
             for (var c = 0; c < overlays.Count; c++)
             {
                 var points = overlays[c].Points;
-                var scatter = plot.Add.ScatterLine(points.Select(p => PhaseGrid.ToIndex(xs, p.X)).ToArray(), points.Select(p => PhaseGrid.ToIndex(ys, p.Y)).ToArray());
+                var scatter = plot.Add.ScatterLine(points.Select(p => xAxis.Map(p.X)).ToArray(), points.Select(p => yAxis.Map(p.Y)).ToArray());
                 scatter.Color = OverlayColors[c % OverlayColors.Length];
                 scatter.LineWidth = 3;
                 scatter.LinePattern = LinePattern.Dashed;
@@ -181,15 +193,15 @@ public static class PhaseDiagram
     }
 
     /// <summary>
-    /// The fitted 50% curve in grid index space: a band between the interval ends (an end that did not close reaches
-    /// the plot's edge), a bar per line, and the m50 points joined by a solid line.
+    /// The fitted 50% curve in the panel's coordinates: a band between the interval ends (an end that did not close
+    /// reaches the plot's edge), a bar per line, and the m50 points joined by a solid line.
     /// </summary>
-    private static void AddFitted(Plot plot, FittedTransition fitted, IReadOnlyList<double> xs, IReadOnlyList<double> ys)
+    private static void AddFitted(Plot plot, FittedTransition fitted, PanelAxis xAxis, PanelAxis yAxis)
     {
-        var (axis, other) = fitted.AxisOnX ? (xs, ys) : (ys, xs);
-        double Edge(double value, double nan) => double.IsNaN(value) ? nan : Math.Clamp(PhaseGrid.ToIndex(axis, value), -0.5, axis.Count - 0.5);
-        var points = fitted.Points.Select(p => (Other: PhaseGrid.ToIndex(other, p.Other), M50: PhaseGrid.ToIndex(axis, p.M50),
-            Low: Edge(p.Low, -0.5), High: Edge(p.High, axis.Count - 0.5))).ToList();
+        var (axis, other) = fitted.AxisOnX ? (xAxis, yAxis) : (yAxis, xAxis);
+        double Edge(double value, double nan) => double.IsNaN(value) ? nan : Math.Clamp(axis.Map(value), axis.Low, axis.High);
+        var points = fitted.Points.Select(p => (Other: other.Map(p.Other), M50: axis.Map(p.M50),
+            Low: Edge(p.Low, axis.Low), High: Edge(p.High, axis.High))).ToList();
         Coordinates At(double along, double across) => fitted.AxisOnX ? new(along, across) : new(across, along);
         if (points.Count > 1)
         {
@@ -225,13 +237,34 @@ public static class PhaseDiagram
         return lo == hi ? new ScottPlot.Range(lo - 0.5, hi + 0.5) : new ScottPlot.Range(lo, hi);
     }
 
-    /// <summary>Tick labels that are the axis values; about ten shown when there are many.</summary>
-    private static ScottPlot.TickGenerators.NumericManual Ticks(IReadOnlyList<string> labels)
+    /// <summary>
+    /// Cells as filled rectangles, for a panel with an axis drawn to scale (ScottPlot's heat map has equal cells):
+    /// each over its <see cref="PanelAxis.Cells"/> extents, coloured as the heat map would be.
+    /// </summary>
+    private static void AddCells(Plot plot, double[,] shown, PanelAxis xAxis, PanelAxis yAxis, ColourScale scale)
     {
-        var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 10.0));
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (var i = 0; i < labels.Count; i += every)
-            ticks.AddMajor(i, labels[i]);
-        return ticks;
+        for (var j = 0; j < shown.GetLength(0); j++)
+        {
+            for (var i = 0; i < shown.GetLength(1); i++)
+            {
+                var colour = scale.ColourOf(shown[j, i]);
+                var cell = plot.Add.Rectangle(xAxis.Cells[i].Low, xAxis.Cells[i].High, yAxis.Cells[j].Low, yAxis.Cells[j].High);
+                cell.FillColor = colour;
+                // An outline of the fill's own colour closes the anti-aliased seams between neighbours.
+                cell.LineColor = colour;
+                cell.LineWidth = 1;
+            }
+        }
+    }
+
+    /// <summary>The colour bar's source and the cells' colours: a colormap over the panels' shared range; NaN is grey.</summary>
+    private sealed class ColourScale(IColormap colormap, ScottPlot.Range range) : IHasColorAxis
+    {
+        public IColormap Colormap { get; } = colormap;
+
+        public ScottPlot.Range GetRange() => range;
+
+        public Color ColourOf(double value) =>
+            double.IsNaN(value) ? NaNColor : Colormap.GetColor(Math.Clamp((value - range.Min) / (range.Max - range.Min), 0, 1));
     }
 }
