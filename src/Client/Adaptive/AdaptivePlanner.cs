@@ -176,5 +176,5 @@ public static class AdaptivePlanner
         return new CellDefinition(-1, ParameterText.Set(axes.Select(a => KeyValuePair.Create(a, parameters[a]))), parameters, Trials: 0);
     }
 
-    private static string LineKey(CellDefinition cell, string axis) => ParameterText.Join(cell.Parameters.Remove(axis));
+    private static string LineKey(CellDefinition cell, string axis) => TransitionLines.LineKey(cell.Parameters, axis);
 }

@@ -23,13 +23,16 @@ public static class TransitionLines
         return new[] { ParameterNames.M, ParameterNames.P }.FirstOrDefault(names.Contains);
     }
 
+    /// <summary>The key of the line a cell lies on: every coordinate but the axis, canonically formatted (the method is kept apart).</summary>
+    public static string LineKey(ImmutableSortedDictionary<string, double> parameters, string axis) => ParameterText.Join(parameters.Remove(axis));
+
     /// <summary>Fits every line of the cells along <paramref name="axis"/>; no rows when the axis is null.</summary>
     public static List<TransitionRow> Fit(string problem, string? axis, IEnumerable<LineCell> cells)
     {
         if (axis is null)
             return [];
         var rows = new List<TransitionRow>();
-        foreach (var line in cells.GroupBy(c => (c.Method, Key: ParameterText.Join(c.Parameters.Remove(axis)))))
+        foreach (var line in cells.GroupBy(c => (c.Method, Key: LineKey(c.Parameters, axis))))
         {
             var first = line.First();
             var coordinates = first.Parameters.Remove(axis);
