@@ -15,7 +15,8 @@ namespace Sweeps.Client.Adaptive;
 /// scale: a trial's Fisher information about m50 is largest within about w of it), snapped to the axis' resolution
 /// and strictly between the line's existing values. When no such cell is left (every cell near m50 settled at the axis'
 /// resolution) but the interval is still too wide, the batch goes to the cells with the most Fisher information about
-/// m50, settled or not (<see cref="MostInformative"/>), so a line stops only when precise or out of budget. Trials are per cell, shared by the methods: a cell gets the
+/// m50, settled or not (<see cref="MostInformative"/>), so a line stops only when precise or out of budget. Near the
+/// precision a line asks for fewer than <c>batch</c> trials, as many as its Fisher information predicts (<see cref="Needed"/>). Trials are per cell, shared by the methods: a cell gets the
 /// largest request of its lines. The sweep never exceeds <c>max_trials</c>; when the requests do not fit they are
 /// scaled down, and when nothing fits the sweep stops with the refining lines marked <see cref="LineState.Budget"/>.
 /// </summary>
@@ -86,9 +87,29 @@ public static class AdaptivePlanner
         var nearest = undecided.OrderBy(u => Math.Abs(u.X - estimate)).ThenBy(u => u.X).Take(take).ToList();
         if (nearest.Count == 0)
             nearest = [.. MostInformative(cells.Select(c => (Cell: c, X: c.Parameters[axis])), fit, estimate).Take(take)];
+        var batch = Needed(fit, cells.Select(c => (c.Parameters[axis], count(c).Trials)), nearest.Select(u => u.X), settings, nearest.Count);
         // batch split as evenly as possible, the remainder to the cells nearest the estimate.
-        var wanted = nearest.Select((u, i) => (u.Cell, settings.Batch / nearest.Count + (i < settings.Batch % nearest.Count ? 1 : 0))).ToList();
+        var wanted = nearest.Select((u, i) => (u.Cell, batch / nearest.Count + (i < batch % nearest.Count ? 1 : 0))).ToList();
         return (LineState.Refining, fit, wanted);
+    }
+
+    /// <summary>
+    /// The round's trials for a line: <c>batch</c>, or fewer when fewer should reach the precision, so the last round
+    /// does not overshoot. The interval's width goes as one over the square root of the Fisher information about m50,
+    /// J = sum over cells of n phi(z)^2 / (Phi(z) (1 - Phi(z))) (z = (m - m50) / w, per w^2), so a relative width rho
+    /// times the precision needs J (rho^2 - 1) more, at the chosen cells' mean information per trial. Only for an
+    /// <c>ok</c> fit (the others have no w); at least one trial per chosen cell.
+    /// </summary>
+    private static int Needed(TransitionFit fit, IEnumerable<(double X, int Trials)> cells, IEnumerable<double> chosen, AdaptiveSettings settings, int count)
+    {
+        var w = fit.Width / (2 * ProbitFit.Z90);
+        var rho = (fit.High - fit.Low) / fit.X50 / settings.Precision;
+        if (fit.Status != TransitionStatus.Ok || !(w > 0) || !double.IsFinite(rho))
+            return settings.Batch;
+        var information = cells.Sum(c => c.Trials * ProbitFit.Information((c.X - fit.X50) / w));
+        var perTrial = chosen.Average(x => ProbitFit.Information((x - fit.X50) / w));
+        var needed = Math.Ceiling(information * (rho * rho - 1) / perTrial);
+        return (int)Math.Clamp(double.IsFinite(needed) ? needed : settings.Batch, Math.Min(count, settings.Batch), settings.Batch);
     }
 
     /// <summary>

@@ -98,6 +98,27 @@ public sealed class AdaptivePlannerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_line_just_short_of_the_precision_asks_for_fewer_than_a_batch()
+    {
+        var grid = Grid([44, 46, 48, 50, 52, 54, 56], 100, 1);
+        var counts = Expected(grid, _ => 50, 5);
+        var width = Assert.Single(AdaptivePlanner.Plan(grid, Axes, counts, Settings(precision: 0.99), round: 1).Lines).RelativeWidth;
+
+        // rho = 2: the information must grow 4-fold, far more than a batch.
+        var far = AdaptivePlanner.Plan(grid, Axes, counts, Settings(precision: width / 2), round: 1);
+        Assert.Equal(60, far.Next!.TotalTrials - grid.TotalTrials);
+        // rho = 1.02: (1.02^2 - 1) J / (information per trial near m50), J = sum n phi^2 / (Phi (1 - Phi)) of the 700 trials.
+        var fit = Assert.Single(far.Lines).Fit;
+        var w = fit.Width / (2 * ProbitFit.Z90);
+        var information = grid.Cells.Sum(c => 100 * ProbitFit.Information((c.Parameters["m"] - fit.X50) / w));
+        var near = AdaptivePlanner.Plan(grid, Axes, counts, Settings(precision: width / 1.02), round: 1);
+        var asked = near.Next!.TotalTrials - grid.TotalTrials;
+        Assert.Equal(LineState.Refining, Assert.Single(near.Lines).State);
+        Assert.InRange(asked, 3, 59);
+        Assert.InRange(asked, information * (1.02 * 1.02 - 1) / (2 / Math.PI), information * (1.02 * 1.02 - 1) / ProbitFit.Information(1) + 1);
+    }
+
+    [Fact]
     public void Fisher_information_per_trial_peaks_at_the_50_percent_point()
     {
         Assert.Equal(2 / Math.PI, ProbitFit.Information(0), 12);
