@@ -4,7 +4,7 @@ namespace Sweeps.Numerics.Convex;
 /// The projection onto {Y : Ã(Y) = b} of <see cref="AffineProjector"/>, built from the Cholesky factor of the Gram
 /// matrix G = Ã Ã^* = C C^T instead of Gram-Schmidt: W = C^{-1} Ã has orthonormal rows and is the same W (the QR
 /// factor with a positive diagonal is unique), kept implicitly as Ã and C. The build costs m^2 n flops for G
-/// (register-blocked, compute-bound) and m^3 / 3 for C, against Gram-Schmidt's 2 m^2 n in memory-bound passes; an
+/// (<see cref="PanelGram"/>, register-blocked on packed panels) and m^3 / 3 for C, against Gram-Schmidt's 2 m^2 n in memory-bound passes; an
 /// iteration costs the same 2 m n plus two triangular solves (m^2).
 /// Forming G squares the condition number, so the build gives up (returns null, and the caller uses Gram-Schmidt,
 /// which also drops dependent rows) when a row keeps less than <see cref="MinResidual"/> of its norm outside the span
@@ -47,13 +47,8 @@ internal sealed class GramProjector : IAffineConstraint
         int m = a.Count, d1 = a.Rows, d2 = a.Cols, n = d1 * d2;
         if (m > n) return null;
         var rows = WeightedRows(a, left, right);
-        var w = (m + SymmetricRankUpdate.Width - 1) / SymmetricRankUpdate.Width * SymmetricRankUpdate.Width;
-        var transposed = new double[n * w];
-        for (var i = 0; i < m; i++)
-            for (var q = 0; q < n; q++)
-                transposed[q * w + i] = rows[i * n + q];
-        var gram = new double[w * w];
-        SymmetricRankUpdate.AddUpper(transposed, w, 0, gram);
+        var w = PanelGram.Side(m);
+        var gram = PanelGram.Upper(rows, m, n);
         var cholesky = Cholesky(gram, w, m);
         if (cholesky is null) return null;
         var projector = new GramProjector(rows, cholesky, new double[m], m, n);
