@@ -6,7 +6,7 @@ namespace Sweeps.Numerics.Tests.Methods;
 
 /// <summary>
 /// Issue #12 point 5: flat-penalty ends at the flattest interpolant, the one flat-convex computes, on the same
-/// instances across the transition (symmetric d = 20, r = 3, statistical dimension 87.0), not at a low-rank one.
+/// instances across the transition (symmetric d = 20, r = 3, statistical dimension 87.1), not at a low-rank one.
 /// </summary>
 public sealed class FlatPenaltyFlattestTests
 {
