@@ -34,19 +34,23 @@ public sealed class GeneralMeasurementOperator : IMeasurementOperator
     public ReadOnlySpan<double> Matrix(int i) => _matrices.AsSpan(i * _size, _size);
 
     /// <summary>The flatness weights P = (1/m) sum A_i A_i^T (d1 x d1) and Q = (1/m) sum A_i^T A_i (d2 x d2).</summary>
-    public (double[] P, double[] Q) Moments()
+    public (double[] P, double[] Q) Moments() =>
+        (SecondMoment.Mean(Count, Cols, Rows, WriteTransposed), SecondMoment.Mean(Count, Rows, Cols, WriteRows));
+
+    /// <summary>A_i's rows, row p at p * stride: Q = (1/m) sum A_i^T A_i is their second moment.</summary>
+    private void WriteRows(int i, Span<double> target, int stride)
     {
-        var p = new double[Rows * Rows];
-        var q = new double[Cols * Cols];
-        var gram = new double[Rows * Rows];
-        for (var i = 0; i < Count; i++)
-        {
-            var a = Matrix(i);
-            DenseProducts.Gram(a, Cols, gram);
-            Kernels.Axpy(1.0 / Count, gram, p);
-            DenseProducts.AddTransposedProduct(1.0 / Count, a, a, Cols, q);
-        }
-        return (p, q);
+        var a = Matrix(i);
+        for (var p = 0; p < Rows; p++) a.Slice(p * Cols, Cols).CopyTo(target.Slice(p * stride, Cols));
+    }
+
+    /// <summary>A_i^T's rows (A_i's columns): P = (1/m) sum A_i A_i^T is their second moment.</summary>
+    private void WriteTransposed(int i, Span<double> target, int stride)
+    {
+        var a = Matrix(i);
+        for (var p = 0; p < Rows; p++)
+            for (var c = 0; c < Cols; c++)
+                target[c * stride + p] = a[p * Cols + c];
     }
 
     public void CopyMeasurement(int i, Span<double> target) => Matrix(i).CopyTo(target);

@@ -11,8 +11,6 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// </summary>
 public sealed class SymmetricMeasurementOperator : IMeasurementOperator
 {
-    /// <summary>About 64 KB of unpacked measurements per rank update in <see cref="SquareMean"/>: they stay in L2.</summary>
-    private const int UnpackedBatchLength = 8192;
     private static readonly double OffDiagonalScale = Math.Sqrt(0.5);
     private readonly double[] _packed;
     private readonly double[] _scratch;
@@ -120,34 +118,10 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
     public void CopyMatrix(int i, Span<double> target) => CopyMatrix(i, target, Rows);
 
     /// <summary>
-    /// D2 = (1/m) sum_i A_i^2 (d x d, row-major). A_i is symmetric, so A_i^2 = A_i^T A_i and D2 is one
-    /// symmetric rank-(m d) update with the rows of all A_i: they are unpacked a few measurements at a
-    /// time into rows of width w (d rounded up to <see cref="SymmetricRankUpdate.Width"/>), right-aligned
-    /// after w - d zero columns (so the update can skip the padding's rows), and fed to
-    /// <see cref="SymmetricRankUpdate.AddUpper"/>; entry (j, l) is the sequential sum over i, p of
-    /// A_i[p, j] A_i[p, l], divided by m at the end.
+    /// D2 = (1/m) sum_i A_i^2 (d x d, row-major): A_i is symmetric, so A_i^2 = A_i^T A_i and D2 is the second moment
+    /// of the rows of all A_i (<see cref="SecondMoment"/>).
     /// </summary>
-    public double[] SquareMean()
-    {
-        var d = Rows;
-        var w = (d + SymmetricRankUpdate.Width - 1) / SymmetricRankUpdate.Width * SymmetricRankUpdate.Width;
-        var offset = w - d;
-        var batch = Math.Max(1, UnpackedBatchLength / (d * w));
-        var rows = new double[batch * d * w];
-        var sum = new double[w * w];
-        for (var i = 0; i < Count; i += batch)
-        {
-            var n = Math.Min(batch, Count - i);
-            for (var t = 0; t < n; t++)
-                CopyMatrix(i + t, rows.AsSpan(t * d * w + offset), w);
-            SymmetricRankUpdate.AddUpper(rows.AsSpan(0, n * d * w), w, offset, sum);
-        }
-        var result = new double[d * d];
-        for (var j = 0; j < d; j++)
-            for (var l = j; l < d; l++)
-                result[j * d + l] = result[l * d + j] = sum[(offset + j) * w + offset + l] / Count;
-        return result;
-    }
+    public double[] SquareMean() => SecondMoment.Mean(Count, Rows, Rows, CopyMatrix);
 
     /// <summary>Writes A_i into the first d entries of d rows that start <paramref name="stride"/> apart; other entries are untouched.</summary>
     private void CopyMatrix(int i, Span<double> target, int stride)

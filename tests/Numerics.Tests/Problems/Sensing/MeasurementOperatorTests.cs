@@ -156,3 +156,32 @@ public sealed class MeasurementOperatorTests
                 Assert.True(Math.Abs(w[i * n + j] - (i == j ? expected : 0)) < tolerance, $"entry ({i}, {j}) = {w[i * n + j]}, expected {(i == j ? expected : 0)}");
     }
 }
+
+public sealed class GeneralMomentsTests
+{
+    [Theory]
+    [InlineData(5, 7, 13)]
+    [InlineData(9, 3, 4)]
+    public void Moments_are_the_mean_of_A_i_A_i_transpose_and_of_A_i_transpose_A_i(int d1, int d2, int m)
+    {
+        var stream = new TrialSeed(8).Stream(StreamPurpose.Measurements);
+        var map = new GeneralMeasurementOperator(m, d1, d2, ref stream);
+        var (p, q) = map.Moments();
+        for (var j = 0; j < d1; j++)
+            for (var l = 0; l < d1; l++)
+            {
+                var sum = 0.0;
+                for (var i = 0; i < m; i++)
+                    for (var c = 0; c < d2; c++) sum += map.Matrix(i)[j * d2 + c] * map.Matrix(i)[l * d2 + c];
+                Assert.Equal(sum / m, p[j * d1 + l], 1e-12);
+            }
+        for (var a = 0; a < d2; a++)
+            for (var b = 0; b < d2; b++)
+            {
+                var sum = 0.0;
+                for (var i = 0; i < m; i++)
+                    for (var r = 0; r < d1; r++) sum += map.Matrix(i)[r * d2 + a] * map.Matrix(i)[r * d2 + b];
+                Assert.Equal(sum / m, q[a * d2 + b], 1e-12);
+            }
+    }
+}
