@@ -39,8 +39,7 @@ internal sealed class StageRun(IFactorizedProblem problem, Objective objective, 
             var certify = FlatPenaltyMethod.CertifyTolerance * lambda * penaltyGradient / Math.Max(1, Math.Abs(objective(theta, _scratch)));
             if (Run(theta, lambda, certify) is { } late) return late;
             if (!Lift.TryEscapeDirection(theta, lambda, FlatPenaltyMethod.EscapeTolerance, _direction)) return null;
-            var evaluations = 0;
-            if (!SaddleEscape.Step(objective, theta, _direction, ref evaluations)) return null;
+            if (!SaddleEscape.Step(objective, theta, _direction)) return null;
             Escapes++;
         }
     }

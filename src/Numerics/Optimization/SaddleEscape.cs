@@ -8,8 +8,8 @@ internal static class SaddleEscape
 {
     public const int Halvings = 40;
 
-    /// <summary>True when some step lowered F (x moved); <paramref name="evaluations"/> counts the evaluations of F.</summary>
-    public static bool Step(Objective objective, Span<double> x, ReadOnlySpan<double> direction, ref int evaluations)
+    /// <summary>True when some step lowered F (x moved).</summary>
+    public static bool Step(Objective objective, Span<double> x, ReadOnlySpan<double> direction)
     {
         var n = x.Length;
         var scratch = new double[n];
@@ -24,7 +24,6 @@ internal static class SaddleEscape
             var f = objective(trial, scratch);
             if (f < best) (best, bestStep) = (f, step);
         }
-        evaluations += Halvings + 2;
         if (bestStep == 0) return false;
         Kernels.Axpy(bestStep, direction, x);
         return true;
