@@ -279,20 +279,21 @@ internal static partial class SpecParser
     /// <summary>An external method (docs/EXTERNAL.md): a name of its own (not a built-in method's) and its command.</summary>
     private static SpecMethod? ExternalMethod(string name, List<(string Key, YamlNode Value)> entries, string field, SpecCatalog catalog, YamlFields fields)
     {
-        if (catalog.Methods.Contains(name))
+        if (ExternalNameError(name, catalog.Methods) is { } error)
         {
-            fields.Add($"{field}.name: '{name}' is a built-in method; give the external method a name of its own.");
-            return null;
-        }
-        if (!NamePattern().IsMatch(name))
-        {
-            fields.Add($"{field}.name: '{name}' is not allowed; use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit).");
+            fields.Add($"{field}.name: {error}");
             return null;
         }
         return SpecCommand.Read(entries.ToDictionary(e => e.Key, e => e.Value), field, fields) is { } command
             ? new SpecMethod(name) { Command = command }
             : null;
     }
+
+    /// <summary>Why <paramref name="name"/> cannot name an external method (a built-in's name, or not a plain name), else null; shared with <c>sweeps trial</c>.</summary>
+    public static string? ExternalNameError(string name, IReadOnlyList<string> builtIn) =>
+        builtIn.Contains(name) ? $"'{name}' is a built-in method; give the external method a name of its own."
+        : !NamePattern().IsMatch(name) ? $"'{name}' is not allowed; use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit)."
+        : null;
 
     /// <summary>A value of a parameter the method takes must be in its range: the method's own message, with the path.</summary>
     private static bool CheckMethodParameter(string method, string name, double value, string path, SpecCatalog catalog, YamlFields fields)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Sweeps.Numerics;
 using Sweeps.Client.Output;
+using Sweeps.Client.Tests.Cli;
 using Sweeps.Client.Tests.Run;
 using Sweeps.Numerics.External;
 using Sweeps.Numerics.Problems;
@@ -58,6 +59,8 @@ public sealed class ExternalMethodRunTests : IDisposable
         // Paired: the same instance as the built-in method's trial of the same index.
         Assert.Equal(byMethod["gd-small-init"].Select(r => (r["seed"], r["flat_trace_at_truth"])), byMethod["py-gd"].Select(r => (r["seed"], r["flat_trace_at_truth"])));
 
+        AssertTrialCommandReproduces(byMethod["py-gd"][0]);
+
         AssertStatus(byMethod["crash"], "method-error", "exit code 1: RuntimeError: this method crashes on purpose");
         AssertStatus(byMethod["hang"], "timeout", "killed after the timeout of 2 s");
         AssertStatus(byMethod["garbage"], "method-error", "malformed answer: U.npy: not a .npy file");
@@ -99,6 +102,20 @@ public sealed class ExternalMethodRunTests : IDisposable
         using var reported = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")));
         Assert.Equal(reported.RootElement.GetProperty("iterations").GetInt32().ToString(CultureInfo.InvariantCulture), row["iterations"]);
         Assert.Equal(reported.RootElement.GetProperty("status").GetString(), row["status"]);
+    }
+
+    /// <summary>`sweeps trial --seed S --method py-gd -- python3 gd_sensing.py` prints the row the sweep wrote for seed S.</summary>
+    private void AssertTrialCommandReproduces(Dictionary<string, string> row)
+    {
+        var (code, output, error) = CliRunner.Run(
+            "trial", "--problem", "symmetric-sensing", "--d", "8", "--r", "1", "--m", "30", "--method", "py-gd", "--seed", row["seed"],
+            "--timeout", "120", "--json", "--", ExternalScripts.Python, Path.Combine(_root, ExternalScripts.GradientDescent));
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        foreach (var column in new[] { "rel_error", "loss", "hessian_trace", "flat_trace_at_truth" })
+            Assert.Equal(Number(row, column), json.RootElement.GetProperty(column).GetDouble());
+        Assert.Equal(row["status"], json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(row["iterations"], json.RootElement.GetProperty("iterations").GetInt32().ToString(CultureInfo.InvariantCulture));
     }
 
     private static double Number(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
