@@ -22,6 +22,12 @@ internal sealed class SpecDraft
 
     /// <summary>The <c>adaptive:</c> block as read (null: a plain sweep); its axis is null when the spec leaves the transition axis, its budget null when missing.</summary>
     public AdaptiveDraft? Adaptive { get; set; }
+
+    /// <summary>The <c>plugins:</c> map as given (name to sha256); the loader checks it against the loaded builds.</summary>
+    public Dictionary<string, string> PinnedPlugins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The loaded plugins the problem and methods come from, by name (set by the loader; part of the sweep id).</summary>
+    public List<Numerics.Plugins.PluginIdentity> Plugins { get; } = [];
 }
 
 /// <summary>The fields of <c>adaptive:</c> as parsed; <see cref="SpecLoader"/> checks them against the grid.</summary>

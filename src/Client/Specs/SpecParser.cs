@@ -12,7 +12,7 @@ namespace Sweeps.Client.Specs;
 /// </summary>
 internal static partial class SpecParser
 {
-    public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots", "transition", "adaptive"];
+    public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots", "transition", "adaptive", "plugins"];
     private static readonly IReadOnlyList<string> AdaptiveFields = ["axis", "precision", "max_trials", "batch"];
     private static readonly IReadOnlyList<string> RangeFields = ["from", "to", "step"];
     private static readonly IReadOnlyList<string> SuccessFields = ["tolerance", "relative_to_noise"];
@@ -68,9 +68,25 @@ internal static partial class SpecParser
             draft.Plots = ReadPlots(plots, draft, fields);
         if (seen.TryGetValue("transition", out var transition) && fields.Mapping(transition, "transition", "axis: AXIS") is { } transitionMap)
             ReadTransition(transitionMap, draft, fields);
+        if (seen.TryGetValue("plugins", out var plugins) && fields.Mapping(plugins, "plugins", "plugin: sha256") is { } pluginMap)
+            ReadPlugins(pluginMap, draft, fields);
         if (seen.TryGetValue("adaptive", out var adaptive) && fields.Mapping(adaptive, "adaptive", "axis, precision, max_trials, batch") is { } adaptiveMap)
             draft.Adaptive = ReadAdaptive(adaptiveMap, fields);
         return draft;
+    }
+
+    /// <summary><c>plugins: { NAME: SHA256 }</c>, the builds the spec was written for (the normalized spec.yaml pins them).</summary>
+    private static void ReadPlugins(YamlMappingNode mapping, SpecDraft draft, YamlFields fields)
+    {
+        foreach (var (name, node) in fields.Entries(mapping, "plugins", null))
+        {
+            if (fields.Text(node, "plugins." + name) is not { } hash)
+                continue;
+            if (SpecCommand.IsSha256(hash))
+                draft.PinnedPlugins[name] = hash;
+            else
+                fields.Add($"plugins.{name}: '{hash}' is not allowed; it must be 64 lowercase hex digits (leave the entry out to take the loaded build).");
+        }
     }
 
     private static YamlMappingNode? ReadRoot(string yaml, YamlFields fields)

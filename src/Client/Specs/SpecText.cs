@@ -26,6 +26,8 @@ internal static class SpecText
         foreach (var axis in draft.Axes)
             text.Append("  ").Append(axis.Name).Append(": [").AppendJoin(", ", axis.Values.Select(YamlFields.Format)).Append("]\n");
         AppendMethods(text, draft.Methods);
+        if (draft.Plugins.Count > 0)
+            text.Append("plugins: { ").AppendJoin(", ", draft.Plugins.Select(p => p.Name + ": " + p.Sha256)).Append(" }\n");
         if (withTrials)
             text.Append("trials: ").Append(draft.Trials).Append('\n');
         text.Append("success: { tolerance: ").Append(YamlFields.Format(draft.Tolerance));

@@ -13,6 +13,9 @@ public static class TrialRunner
 {
     public static TrialResult Run(TrialParameters parameters, CancellationToken cancellation = default)
     {
+        // A process without the plugin (or with another build) refuses, before its catalogs are asked for the names.
+        if (parameters.Plugins is { Count: > 0 } plugins && Plugins.PluginRegistry.Refusal(plugins) is { } refusal)
+            return Unmeasured(TrialStatus.MethodError, refusal, Stopwatch.StartNew());
         var errors = TrialValidation.Validate(parameters);
         if (errors.Count > 0)
             throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
