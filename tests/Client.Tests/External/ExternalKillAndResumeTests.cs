@@ -37,18 +37,9 @@ public sealed class ExternalKillAndResumeTests : IDisposable
         var output = Path.Combine(_root, "out");
         var foldersBefore = ExternalScripts.InstanceFolders();
 
+        // SIGKILL to sweeps and its python3 child.
         using (var process = SweepsProcess.Start("run", spec, "--out", output, "--max-concurrent-trials", "1"))
-        {
-            var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (StoredTrials.In(output) < Total / 4)
-            {
-                Assert.False(process.HasExited, "the sweep finished (or failed) before it could be killed; make it longer");
-                Assert.True(DateTime.UtcNow < deadline, "the sweep made no progress in 2 minutes");
-                Thread.Sleep(50);
-            }
-            process.Kill(entireProcessTree: true); // SIGKILL to sweeps and its python3 child
-            process.WaitForExit();
-        }
+            StoredTrials.KillOnceStored(process, output, Total / 4);
         var committed = StoredTrials.In(output);
         Assert.InRange(committed, Total / 4, Total - 1);
         var before = Runs(log);
