@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Sweeps.Numerics;
 using Sweeps.Client.Output;
+using Sweeps.Client.Specs;
 using Sweeps.Client.Tests.Cli;
 using Sweeps.Client.Tests.Run;
 using Sweeps.Numerics.External;
@@ -59,7 +60,7 @@ public sealed class ExternalMethodRunTests : IDisposable
         // Paired: the same instance as the built-in method's trial of the same index.
         Assert.Equal(byMethod["gd-small-init"].Select(r => (r["seed"], r["flat_trace_at_truth"])), byMethod["py-gd"].Select(r => (r["seed"], r["flat_trace_at_truth"])));
 
-        AssertTrialCommandReproduces(byMethod["py-gd"][0]);
+        AssertTrialCommandReproduces(SpecLoader.LoadFile(spec).Definition, byMethod["py-gd"][0]);
 
         AssertStatus(byMethod["crash"], "method-error", "exit code 1: RuntimeError: this method crashes on purpose");
         AssertStatus(byMethod["hang"], "timeout", "killed after the timeout of 2 s");
@@ -104,12 +105,16 @@ public sealed class ExternalMethodRunTests : IDisposable
         Assert.Equal(reported.RootElement.GetProperty("status").GetString(), row["status"]);
     }
 
-    /// <summary>`sweeps trial --seed S --method py-gd -- python3 gd_sensing.py` prints the row the sweep wrote for seed S.</summary>
-    private void AssertTrialCommandReproduces(Dictionary<string, string> row)
+    /// <summary>
+    /// The live page's command for the row (`sweeps trial ... --seed S --method py-gd --timeout 120 -- python3 .../gd_sensing.py`),
+    /// run as it stands, prints the row the sweep wrote.
+    /// </summary>
+    private void AssertTrialCommandReproduces(Grains.Sweeps.SweepDefinition definition, Dictionary<string, string> row)
     {
-        var (code, output, error) = CliRunner.Run(
-            "trial", "--problem", "symmetric-sensing", "--d", "8", "--r", "1", "--m", "30", "--method", "py-gd", "--seed", row["seed"],
-            "--timeout", "120", "--json", "--", ExternalScripts.Python, Path.Combine(_root, ExternalScripts.GradientDescent));
+        var command = Hosting.Live.ReproCommand.For(definition, definition.Cells[0], "py-gd", ulong.Parse(row["seed"], CultureInfo.InvariantCulture));
+        Assert.EndsWith($"--timeout 120 -- {ExternalScripts.Python} {Path.Combine(_root, ExternalScripts.GradientDescent)}", command, StringComparison.Ordinal);
+        var words = command.Split(' ').Skip(1).ToList();
+        var (code, output, error) = CliRunner.Run([.. words.Take(words.IndexOf("--")), "--json", .. words.Skip(words.IndexOf("--"))]);
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(output);
         foreach (var column in new[] { "rel_error", "loss", "hessian_trace", "flat_trace_at_truth" })
