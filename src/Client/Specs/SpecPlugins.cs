@@ -16,7 +16,9 @@ internal static class SpecPlugins
         draft.Plugins.AddRange(used.OfType<PluginIdentity>().Distinct().OrderBy(i => i.Name, StringComparer.Ordinal));
         foreach (var (name, hash) in draft.PinnedPlugins)
         {
-            if (draft.Plugins.FirstOrDefault(i => i.Name == name) is not { } loaded)
+            if (PluginRegistry.Loaded.All(p => p.Identity.Name != name))
+                errors.Add($"plugins.{name}: not loaded; give --plugins DIR (or {PluginRegistry.Variable}) with the folder holding {name}.dll.");
+            else if (draft.Plugins.FirstOrDefault(i => i.Name == name) is not { } loaded)
                 errors.Add($"plugins.{name}: the spec uses no problem or method of it; the plugins it uses: {(draft.Plugins.Count == 0 ? "none" : string.Join(", ", draft.Plugins.Select(i => i.Name)))}.");
             else if (loaded.Sha256 != hash)
                 errors.Add($"plugins.{name}: the spec was written for sha256 {hash[..12]}, the loaded build is {loaded.Sha256[..12]}; load that build or leave the entry out for a new sweep.");

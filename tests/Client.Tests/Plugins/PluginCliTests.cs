@@ -77,6 +77,9 @@ public sealed partial class PluginCliTests : IDisposable
         var pinned = Sweeps(normalized, "validate", "--plugins", Path.GetDirectoryName(rebuilt)!);
         Assert.Equal(2, pinned.ExitCode);
         Assert.Contains($"plugins.SamplePlugin: the spec was written for sha256 {hash[..12]}", pinned.Output, StringComparison.Ordinal);
+        var unloaded = Sweeps(normalized, "validate");
+        Assert.Equal(2, unloaded.ExitCode);
+        Assert.Contains("plugins.SamplePlugin: not loaded; give --plugins DIR (or SWEEPS_PLUGINS) with the folder holding SamplePlugin.dll.", unloaded.Output, StringComparison.Ordinal);
     }
 
     [Fact]
