@@ -4,14 +4,15 @@ using Sweeps.Numerics.Tests.Plugins;
 namespace Sweeps.Cluster.Tests.Scenarios;
 
 /// <summary>
-/// A sweep with the sample plugin's method on a cluster where only one of two silos loaded the plugin (issue #16):
-/// the silo without it refuses the trials it is given (method-error naming the plugin), never runs them otherwise,
-/// while the silo with it computes the rest exactly as an embedded run does; the built-in method is untouched.
+/// The sample plugin's method on a cluster (issue #16). With one silo, which has not loaded the plugin, its trials are
+/// refused (method-error naming the plugin), never run otherwise. Once a silo with the plugin joins, a new sweep's
+/// trials of that method are placed only on it (round robin would give the other silo half), so every trial is
+/// computed, exactly as an embedded run computes it; the built-in method still runs on both silos.
 /// </summary>
 public sealed class PluginClusterTests
 {
-    private const string Spec = """
-        name: plugin-cluster
+    private static string Spec(string name) => $$"""
+        name: {{name}}
         problem: symmetric-sensing
         fixed: { d: 8, r: 1, k: 2 }
         axes: { m: [24, 30] }
@@ -21,37 +22,49 @@ public sealed class PluginClusterTests
         """;
 
     [Fact]
-    public async Task A_silo_without_the_plugin_refuses_its_trials_naming_it_and_the_silo_with_it_computes_them()
+    public async Task Trials_are_refused_naming_the_plugin_where_no_silo_has_it_and_placed_only_on_silos_that_have_it()
     {
         var plugins = SamplePluginFolder.Path();
         await using var cluster = await ClusterHarness.StartAsync(silos: 1);
-        await cluster.StartSiloAsync("silo with plugin", "--plugins", plugins);
 
+        await cluster.RunClientToEndAsync(cluster.StartClient(Spec("plugin-refused"), "refused", "--plugins", plugins));
+        var refused = Rows(cluster.OutputPath("refused"));
+        Assert.All(refused.Values.Where(r => r["method"] == "heavy-ball"), r =>
+        {
+            Assert.Equal("method-error", r["status"]);
+            Assert.StartsWith("plugin SamplePlugin (sha256 ", r["reason"], StringComparison.Ordinal);
+            Assert.Contains("is not loaded in this process", r["reason"], StringComparison.Ordinal);
+            Assert.Equal("", r["rel_error"]);
+        });
+        Assert.All(refused.Values.Where(r => r["method"] == "gd-small-init"), r => Assert.NotEqual("method-error", r["status"]));
+
+        var without = cluster.Silos[0];
+        Assert.Equal(20, await CompletedAsync(without, "heavy-ball"));
+        var withPlugin = await cluster.StartSiloAsync("silo with plugin", "--plugins", plugins);
         var specPath = Path.Combine(cluster.Folder, "embedded.yaml");
-        await File.WriteAllTextAsync(specPath, Spec);
+        await File.WriteAllTextAsync(specPath, Spec("plugin-placed"));
         var embedded = cluster.OutputPath("embedded");
         using (var client = ChildProcess.Start("embedded sweeps run", "dotnet", [RepositoryPaths.ClientDll, "run", specPath, "--out", embedded, "--plugins", plugins]))
             Assert.True(await client.WaitForExitAsync(ClusterHarness.SweepTimeout) == 0, client.Tail());
-        await cluster.RunClientToEndAsync(cluster.StartClient(Spec, "cluster", "--plugins", plugins));
+        await cluster.RunClientToEndAsync(cluster.StartClient(Spec("plugin-placed"), "placed", "--plugins", plugins));
 
         var expected = Rows(embedded);
-        var rows = Rows(cluster.OutputPath("cluster"));
-        Assert.Equal(expected.Count, rows.Count);
-        var refused = rows.Where(r => r.Value["status"] == "method-error").ToList();
-        Assert.NotEmpty(refused);
-        Assert.All(refused, r =>
-        {
-            Assert.Equal("heavy-ball", r.Value["method"]);
-            Assert.StartsWith("plugin SamplePlugin (sha256 ", r.Value["reason"], StringComparison.Ordinal);
-            Assert.Contains("is not loaded in this process", r.Value["reason"], StringComparison.Ordinal);
-            Assert.Equal("", r.Value["rel_error"]);
-        });
-        // Every other trial, heavy-ball's computed on the silo with the plugin included, is the embedded run's.
-        var computed = rows.Where(r => r.Value["status"] != "method-error").ToList();
-        Assert.Contains(computed, r => r.Value["method"] == "heavy-ball");
-        Assert.All(computed, r => Assert.Equal(Without(expected[r.Key]), Without(r.Value)));
-        Assert.Equal(20, computed.Count(r => r.Value["method"] == "gd-small-init"));
+        var rows = Rows(cluster.OutputPath("placed"));
+        Assert.Equal(40, rows.Count);
+        Assert.All(rows, r => Assert.Equal(Without(expected[r.Key]), Without(r.Value)));
+        Assert.DoesNotContain(rows.Values, r => r["status"] == "method-error");
+        // Placement: heavy-ball's 20 trials all ran on the silo with the plugin; both silos ran the built-in method.
+        Assert.Equal(20, await CompletedAsync(without, "heavy-ball"));
+        Assert.Equal(20, await CompletedAsync(withPlugin, "heavy-ball"));
+        Assert.InRange(await CompletedAsync(without, "gd-small-init"), 21, 39);
+        Assert.InRange(await CompletedAsync(withPlugin, "gd-small-init"), 1, 19);
     }
+
+    /// <summary>The silo's sweeps_trials_completed_total for one method (every status), from its /metrics.</summary>
+    private static async Task<double> CompletedAsync(SiloProcess silo, string method) =>
+        (await silo.GetTextAsync("/metrics")).Split('\n')
+            .Where(l => l.StartsWith("sweeps_trials_completed_total{", StringComparison.Ordinal) && l.Contains($"=\"{method}\"", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
 
     private static Dictionary<string, Dictionary<string, string>> Rows(string folder)
     {
