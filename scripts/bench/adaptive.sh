@@ -2,7 +2,7 @@
 # Adaptive refinement against a uniform grid (issue 13): runs tests/Benchmarks/Specs/adaptive-d20.yaml
 # (symmetric sensing d = 20, r = 1..4, flat-convex, 2% precision) embedded, prints its m50 per line against
 # `sweeps theory` and the trials it used, then what a uniform grid (m = 20..140 step 4) needs for the same
-# precision on the same fitted curves (scripts/bench/uniform-trials.py). About 5 minutes on 2 cores.
+# precision on the same fitted curves (scripts/bench/uniform-trials.py). About 3 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="${1:-$(mktemp -d)/adaptive}"

@@ -16,9 +16,6 @@ public static class LineState
     /// <summary>Every trial of the line failed, or every one succeeded: the grid does not bracket a transition.</summary>
     public const string NoTransition = "no-transition";
 
-    /// <summary>Not precise, but every cell near the estimate is settled and no new axis value fits between the existing ones.</summary>
-    public const string Resolved = "resolved";
-
     /// <summary>Not precise when the sweep's budget (max_trials) ran out.</summary>
     public const string Budget = "budget";
 }

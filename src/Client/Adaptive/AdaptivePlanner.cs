@@ -11,9 +11,12 @@ namespace Sweeps.Client.Adaptive;
 /// Per line (method and every coordinate but the axis) the probit fit gives m50 and its 95% interval; a line is done
 /// when (High - Low) / m50 &lt;= precision. Otherwise the round adds <c>batch</c> trials to the
 /// <see cref="CellsPerLine"/> undecided cells nearest the estimate: cells whose Wilson 95% interval still contains 0.5
-/// (a settled cell, whose interval excludes it, gets none), and new axis values at m50 and m50 +- w (the probit
+/// (a settled cell, whose interval excludes it, gets none), and new axis values at m50, either side of it, and m50 +- w (the probit
 /// scale: a trial's Fisher information about m50 is largest within about w of it), snapped to the axis' resolution
-/// and strictly between the line's existing values. Trials are per cell, shared by the methods: a cell gets the
+/// and strictly between the line's existing values. When no such cell is left (every cell near m50 settled at the axis'
+/// resolution) but the interval is still too wide, the batch goes to the cells with the most Fisher information about
+/// m50, settled or not (<see cref="MostInformative"/>), so a line stops only when precise or out of budget. Near the
+/// precision a line asks for fewer than <c>batch</c> trials, as many as its Fisher information predicts (<see cref="Needed"/>). Trials are per cell, shared by the methods: a cell gets the
 /// largest request of its lines. The sweep never exceeds <c>max_trials</c>; when the requests do not fit they are
 /// scaled down, and when nothing fits the sweep stops with the refining lines marked <see cref="LineState.Budget"/>.
 /// </summary>
@@ -74,46 +77,81 @@ public static class AdaptivePlanner
             return (LineState.NoTransition, fit, []);
 
         var undecided = cells.Where(c => Undecided(count(c))).Select(c => (Cell: c, X: c.Parameters[axis])).ToList();
-        var snap = Snapper(integer, xs[^1] - xs[0]);
-        foreach (var x in Candidates(fit, estimate, xs).Select(snap).Distinct())
+        var resolution = AxisResolution.Of(integer, xs[^1] - xs[0]);
+        foreach (var x in Candidates(fit, estimate, xs, resolution).Distinct())
         {
             if (x > xs[0] && x < xs[^1] && !xs.Contains(x))
                 undecided.Add((NewCell(cells[0], axis, x, axes), x));
         }
-        var nearest = undecided.OrderBy(u => Math.Abs(u.X - estimate)).ThenBy(u => u.X).Take(Math.Min(CellsPerLine, settings.Batch)).ToList();
+        var take = Math.Min(CellsPerLine, settings.Batch);
+        var nearest = undecided.OrderBy(u => Math.Abs(u.X - estimate)).ThenBy(u => u.X).Take(take).ToList();
         if (nearest.Count == 0)
-            return (LineState.Resolved, fit, []);
+            nearest = [.. MostInformative(cells.Select(c => (Cell: c, X: c.Parameters[axis])), fit, estimate).Take(take)];
+        var batch = Needed(fit, cells.Select(c => (c.Parameters[axis], count(c).Trials)), nearest.Select(u => u.X), settings, nearest.Count);
         // batch split as evenly as possible, the remainder to the cells nearest the estimate.
-        var wanted = nearest.Select((u, i) => (u.Cell, settings.Batch / nearest.Count + (i < settings.Batch % nearest.Count ? 1 : 0))).ToList();
+        var wanted = nearest.Select((u, i) => (u.Cell, batch / nearest.Count + (i < batch % nearest.Count ? 1 : 0))).ToList();
         return (LineState.Refining, fit, wanted);
     }
 
-    /// <summary>Where new axis values go: m50 and m50 +- w (w = width / (2 z90); for a separated line a quarter of the gap).</summary>
-    private static IEnumerable<double> Candidates(TransitionFit fit, double estimate, List<double> xs)
+    /// <summary>
+    /// The round's trials for a line: <c>batch</c>, or fewer when fewer should reach the precision, so the last round
+    /// does not overshoot. The interval's width goes as one over the square root of the Fisher information about m50,
+    /// J = sum over cells of n phi(z)^2 / (Phi(z) (1 - Phi(z))) (z = (m - m50) / w, per w^2), so a relative width rho
+    /// times the precision needs J (rho^2 - 1) more, at the chosen cells' mean information per trial. Only for an
+    /// <c>ok</c> fit (the others have no w); at least one trial per chosen cell.
+    /// </summary>
+    private static int Needed(TransitionFit fit, IEnumerable<(double X, int Trials)> cells, IEnumerable<double> chosen, AdaptiveSettings settings, int count)
+    {
+        var w = fit.Width / (2 * ProbitFit.Z90);
+        var rho = (fit.High - fit.Low) / fit.X50 / settings.Precision;
+        if (fit.Status != TransitionStatus.Ok || !(w > 0) || !double.IsFinite(rho))
+            return settings.Batch;
+        var information = cells.Sum(c => c.Trials * ProbitFit.Information((c.X - fit.X50) / w));
+        var perTrial = chosen.Average(x => ProbitFit.Information((x - fit.X50) / w));
+        var needed = Math.Ceiling(information * (rho * rho - 1) / perTrial);
+        return (int)Math.Clamp(double.IsFinite(needed) ? needed : settings.Batch, Math.Min(count, settings.Batch), settings.Batch);
+    }
+
+    /// <summary>
+    /// Every cell near the estimate is settled and no new axis value fits (the axis' resolution), yet the interval is too
+    /// wide: settled cells still carry information about m50, a trial at m the Fisher information
+    /// phi(z)^2 / (Phi(z) (1 - Phi(z))) / w^2, z = (m - m50) / w (<see cref="ProbitFit.Information"/>), largest at the
+    /// cells nearest m50 on the probit scale. Cells in decreasing information (ties: smaller m first); without a fitted
+    /// width (separated, not monotone) in increasing distance from the estimate, the same order for a symmetric curve.
+    /// </summary>
+    private static IEnumerable<(CellDefinition Cell, double X)> MostInformative(
+        IEnumerable<(CellDefinition Cell, double X)> cells, TransitionFit fit, double estimate)
+    {
+        var w = fit.Width / (2 * ProbitFit.Z90);
+        return fit.Status == TransitionStatus.Ok && w > 0
+            ? cells.OrderByDescending(c => ProbitFit.Information((c.X - fit.X50) / w)).ThenBy(c => c.X)
+            : cells.OrderBy(c => Math.Abs(c.X - estimate)).ThenBy(c => c.X);
+    }
+
+    /// <summary>
+    /// Where new axis values go, at the axis' resolution: m50 and the values either side of it (so the trials nearest m50
+    /// lie on both sides: one-sided data correlate the m50 estimate with the width and widen its interval), and m50 +- w
+    /// (w = width / (2 z90); for a separated line a quarter of the gap).
+    /// </summary>
+    private static IEnumerable<double> Candidates(TransitionFit fit, double estimate, List<double> xs, AxisResolution resolution)
     {
         var spread = fit.Status == TransitionStatus.Ok ? fit.Width / (2 * ProbitFit.Z90)
             : double.IsFinite(fit.High - fit.Low) ? (fit.High - fit.Low) / 4
             : Gap(xs, estimate) / 4;
-        yield return estimate;
+        yield return resolution.Nearest(estimate);
+        var (below, above) = resolution.Bracket(estimate);
+        yield return below;
+        yield return above;
         if (double.IsFinite(spread))
         {
-            yield return estimate - spread;
-            yield return estimate + spread;
+            yield return resolution.Nearest(estimate - spread);
+            yield return resolution.Nearest(estimate + spread);
         }
     }
 
     /// <summary>The width of the gap between existing values that holds x.</summary>
     private static double Gap(List<double> xs, double x) =>
         xs.Zip(xs.Skip(1)).Where(p => p.First <= x && x <= p.Second).Select(p => p.Second - p.First).DefaultIfEmpty(double.NaN).First();
-
-    /// <summary>The axis' resolution: integers for an integer parameter, else about a thousandth of the line's range in decimal digits.</summary>
-    private static Func<double, double> Snapper(bool integer, double range)
-    {
-        if (integer)
-            return x => Math.Round(x, MidpointRounding.AwayFromZero);
-        var digits = Math.Clamp((int)Math.Ceiling(3 - Math.Log10(range)), 0, 15);
-        return x => Math.Round(x, digits, MidpointRounding.AwayFromZero);
-    }
 
     /// <summary>Without a fit (not monotone, too few values): midway between the last value below a 50% rate and the next one; NaN when none crosses.</summary>
     private static double Crossing(IEnumerable<(double X, CellCount Count)> points)

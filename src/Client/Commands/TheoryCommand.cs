@@ -22,14 +22,15 @@ public sealed class TheoryCommand : ICommand
         Usage: sweeps theory --problem general-sensing|symmetric-sensing --d N --r R [--json]
                sweeps theory --problem general-sensing --d1 N --d2 N --r R [--json]
 
-        Prints the statistical dimension delta of the descent cone of the nuclear norm
+        Prints the statistical dimension delta = E dist^2(G, cone of the subdifferential), exactly
+        (ALMT 2014, Prop. 4.1), and its upper bound of docs/SCIENCE.md 5, of the descent cone of the nuclear norm
         (general, d1 x d2) or of trace + PSD constraint (symmetric, d x d) at a rank-r truth:
         Gaussian measurements m ~ delta give recovery with probability about 1/2. For symmetric
         problems it also prints the PSD feasibility threshold r(r+1)/2 + r(d-r) + (d-r)(d-r+1)/4,
         above which every PSD interpolant is the truth. Expectations are Monte Carlo with a fixed
         seed: the same value every run, on every machine.
 
-          --json   one object: {"problem", "d1", "d2", "r", "statistical_dimension"[, "psd_feasibility"]}
+          --json   one object: {"problem", "d1", "d2", "r", "statistical_dimension", "statistical_dimension_bound"[, "psd_feasibility"]}
         """;
 
     public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
@@ -51,11 +52,13 @@ public sealed class TheoryCommand : ICommand
         if (symmetric && d1 != d2)
             throw new UsageException($"--d1/--d2: symmetric-sensing needs a square matrix; got {d1} x {d2}.");
 
-        var delta = symmetric ? StatisticalDimension.Default.SymmetricPsd(d1, r) : StatisticalDimension.Default.General(d1, d2, r);
+        var theory = StatisticalDimension.Default;
+        var delta = symmetric ? theory.SymmetricPsd(d1, r) : theory.General(d1, d2, r);
+        var bound = symmetric ? theory.SymmetricPsdBound(d1, r) : theory.GeneralBound(d1, d2, r);
         double? feasibility = symmetric ? StatisticalDimension.PsdFeasibility(d1, r) : null;
         if (json)
         {
-            var o = new Dictionary<string, object> { ["problem"] = problem, ["d1"] = d1, ["d2"] = d2, ["r"] = r, ["statistical_dimension"] = delta };
+            var o = new Dictionary<string, object> { ["problem"] = problem, ["d1"] = d1, ["d2"] = d2, ["r"] = r, ["statistical_dimension"] = delta, ["statistical_dimension_bound"] = bound };
             if (feasibility is { } f) o["psd_feasibility"] = f;
             terminal.Out.WriteLine(JsonSerializer.Serialize(o));
         }
@@ -64,6 +67,7 @@ public sealed class TheoryCommand : ICommand
             var shape = symmetric ? $"{d1} x {d1} PSD" : $"{d1} x {d2}";
             terminal.Out.WriteLine($"{problem}, {shape}, rank {r}, {d1 * d2} entries");
             terminal.Out.WriteLine($"statistical dimension (50% recovery at m ~ delta): {delta.ToString("F1", CultureInfo.InvariantCulture)}");
+            terminal.Out.WriteLine($"its upper bound min_tau E dist^2 (the finite-size formula of SCIENCE.md 5): {bound.ToString("F1", CultureInfo.InvariantCulture)}");
             if (feasibility is { } f)
                 terminal.Out.WriteLine($"PSD feasibility threshold (every PSD interpolant is the truth): {f.ToString("F1", CultureInfo.InvariantCulture)}");
         }

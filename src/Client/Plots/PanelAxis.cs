@@ -6,7 +6,7 @@ namespace Sweeps.Client.Plots;
 /// 20, 40, 60, 61, 62, 80) is drawn to scale in its real units: each cell spans from the midpoint with its lower
 /// neighbour to the midpoint with its upper one, an end cell reaching half its one gap beyond its value. Equally
 /// spaced axes, geometric ones (a constant ratio, such as noise levels 0.001, 0.003, 0.01, ...: equal-width cells
-/// are their log scale) and method axes keep grid index space: cell centres at 0, 1, ..., the values as tick labels.
+/// are their log scale; also after a first value 0, as in 0, 0.001, 0.01, 0.1) and method axes keep grid index space: cell centres at 0, 1, ..., the values as tick labels.
 /// </summary>
 internal sealed class PanelAxis
 {
@@ -34,7 +34,7 @@ internal sealed class PanelAxis
 
     /// <summary>The layout of a dimension: its labels and, for a numeric one, its sorted values (<see cref="PhaseGrid"/>).</summary>
     public static PanelAxis For(IReadOnlyList<string> labels, IReadOnlyList<double>? values) =>
-        new(labels, values, values is { Count: > 2 } && !EquallySpaced(values, 1e-6) && !EquallySpaced([.. values.Select(v => Math.Log(v))], 0.25));
+        new(labels, values, values is { Count: > 2 } && !EquallySpaced(values, 1e-6) && !Geometric(values));
 
     /// <summary>Where a real value of the axis is drawn: itself when to scale, else its grid index (<see cref="PhaseGrid.ToIndex"/>).</summary>
     public double Map(double value)
@@ -92,6 +92,20 @@ internal sealed class PanelAxis
         var low = i > 0 ? (v[i - 1] + v[i]) / 2 : v[0] - (v[1] - v[0]) / 2;
         var high = i < v.Count - 1 ? (v[i] + v[i + 1]) / 2 : v[^1] + (v[^1] - v[^2]) / 2;
         return (low, high);
+    }
+
+    /// <summary>
+    /// A constant ratio (equally spaced logarithms), or 0 followed by at least three values with a constant ratio of at
+    /// least 2 (noise levels 0, 0.001, 0.01, 0.1): equal-width cells are a log scale with 0 as its first cell, where
+    /// drawn linearly every value but the largest would be squeezed against 0. The ratio and count keep an axis such as
+    /// 0, 60, 61, 62 to scale.
+    /// </summary>
+    private static bool Geometric(IReadOnlyList<double> values)
+    {
+        if (values[0] != 0)
+            return EquallySpaced([.. values.Select(v => Math.Log(v))], 0.25);
+        var rest = values.Skip(1).ToList();
+        return rest.Count >= 3 && rest[0] > 0 && rest[1] / rest[0] >= 2 && EquallySpaced([.. rest.Select(v => Math.Log(v))], 0.25);
     }
 
     /// <summary>

@@ -84,7 +84,7 @@ public static class PhaseDiagram
             using var recorder = new SKPictureRecorder();
             var panelCanvas = recorder.BeginRecording(new SKRect(0, 0, PanelWidth, PanelHeight));
             var fitted = FittedTransition.For(grid, grid.Panels[p].FacetKey, transitions);
-            Panel(grid, grid.Panels[p].Facet, grid.Panels[p].Values, overlays, fitted, ColourRange(grid)).Render(panelCanvas, PanelWidth, PanelHeight);
+            Panel(grid, grid.Panels[p].Facet, grid.Panels[p].Values, overlays, fitted, ColourRange(grid), grid.Panels[p].Present).Render(panelCanvas, PanelWidth, PanelHeight);
             using var picture = recorder.EndRecording();
             canvas.Save();
             canvas.ClipRect(SKRect.Create(p * PanelWidth, TitleHeight, PanelWidth, PanelHeight));
@@ -93,13 +93,23 @@ public static class PhaseDiagram
         }
     }
 
-    /// <summary>One panel: cells laid out by <see cref="PanelAxis"/> (to scale on unevenly spaced numeric axes), contour, fitted and theory curves in the same coordinates.</summary>
-    internal static Plot Panel(PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays, FittedTransition? fitted, ScottPlot.Range range)
+    /// <summary>
+    /// One panel: cells laid out by <see cref="PanelAxis"/>, contour, fitted and theory curves in the same coordinates.
+    /// With an axis to scale (unevenly spaced numeric values) the cells and the empirical contour are laid out row by
+    /// row over each row's own values (<see cref="RowCells"/>); <paramref name="present"/> says which cells exist
+    /// (default: those with a value).
+    /// </summary>
+    internal static Plot Panel(
+        PhaseGrid grid, string facet, double[,] values, IReadOnlyList<OverlayCurve> overlays, FittedTransition? fitted, ScottPlot.Range range,
+        bool[,]? present = null)
     {
         var request = grid.Request;
         var log = PlotMetrics.IsLogScale(request.Metric);
         int ny = values.GetLength(0), nx = values.GetLength(1);
         var (xAxis, yAxis) = (PanelAxis.For(grid.XLabels, grid.XValues), PanelAxis.For(grid.YLabels, grid.YValues));
+        var rows = xAxis.ToScale || yAxis.ToScale
+            ? RowCells.Of(values, present ?? Measured(values), xAxis.ToScale ? xAxis : yAxis, (xAxis.ToScale ? grid.XValues : grid.YValues)!, xAxis.ToScale)
+            : null;
 
         var plot = new Plot();
         plot.Font.Set(Font);
@@ -112,8 +122,8 @@ public static class PhaseDiagram
             for (var i = 0; i < nx; i++)
                 shown[j, i] = log ? Math.Log10(values[j, i]) : values[j, i];
         var scale = new ColourScale(new ScottPlot.Colormaps.Viridis(), range);
-        if (xAxis.ToScale || yAxis.ToScale)
-            AddCells(plot, shown, xAxis, yAxis, scale);
+        if (rows is not null)
+            AddCells(plot, shown, rows, rows.AlongX ? yAxis : xAxis, scale);
         else
         {
             // ScottPlot draws row 0 at the top: flip so that y grows upwards.
@@ -140,18 +150,7 @@ public static class PhaseDiagram
         var legend = false;
         // A contour needs two numeric dimensions: interpolating between methods means nothing.
         if (request.Metric == PlotMetrics.SuccessRate && grid.XValues is not null && grid.YValues is not null)
-        {
-            var first = true;
-            foreach (var (a, b) in HalfContour.Segments(values, 0.5))
-            {
-                var line = plot.Add.Line(xAxis.FromIndex(a.X), yAxis.FromIndex(a.Y), xAxis.FromIndex(b.X), yAxis.FromIndex(b.Y));
-                line.LineColor = ContourColor;
-                line.LineWidth = 3;
-                line.LegendText = first ? "50% success (empirical)" : "";
-                legend |= first;
-                first = false;
-            }
-        }
+            legend |= rows is null ? AddContour(plot, values, xAxis, yAxis) : AddRowContour(plot, rows, rows.AlongX ? yAxis : xAxis);
         if (grid.XValues is not null && grid.YValues is not null)
         {
             if (fitted is not null)
@@ -237,23 +236,71 @@ public static class PhaseDiagram
         return lo == hi ? new ScottPlot.Range(lo - 0.5, hi + 0.5) : new ScottPlot.Range(lo, hi);
     }
 
+    private const string EmpiricalLabel = "50% success (empirical)";
+
+    /// <summary>Cells that exist where the metric has a value (a caller without a grid's presence mask).</summary>
+    private static bool[,] Measured(double[,] values)
+    {
+        var present = new bool[values.GetLength(0), values.GetLength(1)];
+        for (var j = 0; j < values.GetLength(0); j++)
+            for (var i = 0; i < values.GetLength(1); i++)
+                present[j, i] = !double.IsNaN(values[j, i]);
+        return present;
+    }
+
+    /// <summary>The marching-squares 50% contour (<see cref="HalfContour"/>) of a panel in grid index space; true when drawn.</summary>
+    private static bool AddContour(Plot plot, double[,] values, PanelAxis xAxis, PanelAxis yAxis)
+    {
+        var first = true;
+        foreach (var (a, b) in HalfContour.Segments(values, 0.5))
+        {
+            var line = plot.Add.Line(xAxis.FromIndex(a.X), yAxis.FromIndex(a.Y), xAxis.FromIndex(b.X), yAxis.FromIndex(b.Y));
+            line.LineColor = ContourColor;
+            line.LineWidth = 3;
+            line.LegendText = first ? EmpiricalLabel : "";
+            first = false;
+        }
+        return !first;
+    }
+
+    /// <summary>The per-row 50% crossings (<see cref="RowCells"/>): white dots, joined across neighbouring rows; true when drawn.</summary>
+    private static bool AddRowContour(Plot plot, RowCells rows, PanelAxis across)
+    {
+        Coordinates At(int row, double along) => rows.AlongX ? new(along, across.FromIndex(row)) : new(across.FromIndex(row), along);
+        var points = rows.Crossings.SelectMany((c, row) => c.Select(along => At(row, along))).ToArray();
+        if (points.Length == 0)
+            return false;
+        foreach (var (a, b) in rows.Joins())
+        {
+            var line = plot.Add.Line(At(a.Row, a.Along), At(b.Row, b.Along));
+            line.LineColor = ContourColor;
+            line.LineWidth = 3;
+        }
+        var dots = plot.Add.ScatterPoints(points);
+        dots.Color = ContourColor;
+        dots.MarkerSize = 8;
+        dots.MarkerShape = MarkerShape.FilledCircle;
+        dots.LineWidth = 3;
+        dots.LegendText = EmpiricalLabel;
+        return true;
+    }
+
     /// <summary>
     /// Cells as filled rectangles, for a panel with an axis drawn to scale (ScottPlot's heat map has equal cells):
-    /// each over its <see cref="PanelAxis.Cells"/> extents, coloured as the heat map would be.
+    /// each row's own cells over their <see cref="RowCells"/> spans, across the row's <see cref="PanelAxis.Cells"/>
+    /// extent, coloured as the heat map would be.
     /// </summary>
-    private static void AddCells(Plot plot, double[,] shown, PanelAxis xAxis, PanelAxis yAxis, ColourScale scale)
+    private static void AddCells(Plot plot, double[,] shown, RowCells rows, PanelAxis across, ColourScale scale)
     {
-        for (var j = 0; j < shown.GetLength(0); j++)
+        foreach (var c in rows.Cells)
         {
-            for (var i = 0; i < shown.GetLength(1); i++)
-            {
-                var colour = scale.ColourOf(shown[j, i]);
-                var cell = plot.Add.Rectangle(xAxis.Cells[i].Low, xAxis.Cells[i].High, yAxis.Cells[j].Low, yAxis.Cells[j].High);
-                cell.FillColor = colour;
-                // An outline of the fill's own colour closes the anti-aliased seams between neighbours.
-                cell.LineColor = colour;
-                cell.LineWidth = 1;
-            }
+            var colour = scale.ColourOf(rows.AlongX ? shown[c.Row, c.Index] : shown[c.Index, c.Row]);
+            var (low, high) = across.Cells[c.Row];
+            var cell = rows.AlongX ? plot.Add.Rectangle(c.Low, c.High, low, high) : plot.Add.Rectangle(low, high, c.Low, c.High);
+            cell.FillColor = colour;
+            // An outline of the fill's own colour closes the anti-aliased seams between neighbours.
+            cell.LineColor = colour;
+            cell.LineWidth = 1;
         }
     }
 

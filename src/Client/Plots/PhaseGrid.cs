@@ -10,7 +10,8 @@ namespace Sweeps.Client.Plots;
 /// over the sorted x and y values (method dimensions keep their order). The spec loader and `sweeps plot`
 /// refuse a plot that leaves a varying dimension unnamed (<see cref="PlotRequest.PoolingError"/>), so each square
 /// is one cell; should several cells still meet (a redrawn folder), success counts are added and medians are the
-/// median of the cells' medians. Missing combinations are NaN.
+/// median of the cells' medians. Missing combinations are NaN and not <c>Present</c> (an adaptive sweep's lines each
+/// have their own refined m values).
 /// </summary>
 internal sealed record PhaseGrid(
     PlotRequest Request,
@@ -18,7 +19,7 @@ internal sealed record PhaseGrid(
     IReadOnlyList<double>? XValues,
     IReadOnlyList<string> YLabels,
     IReadOnlyList<double>? YValues,
-    IReadOnlyList<(string Facet, double[,] Values, string FacetKey)> Panels)
+    IReadOnlyList<(string Facet, double[,] Values, string FacetKey, bool[,] Present)> Panels)
 {
     public static PhaseGrid Build(PlotRequest request, IReadOnlyList<CellSummary> cells)
     {
@@ -26,14 +27,21 @@ internal sealed record PhaseGrid(
         var (yKeys, yValues) = Dimension(request.Y, cells);
         var (facetKeys, _) = request.Facet is null ? ([""], null) : Dimension(request.Facet, cells);
         var groups = cells.ToLookup(c => (Key(request.X, c), Key(request.Y, c), request.Facet is null ? "" : Key(request.Facet, c)));
-        var panels = new List<(string, double[,], string)>();
+        var panels = new List<(string, double[,], string, bool[,])>();
         foreach (var facet in facetKeys)
         {
             var values = new double[yKeys.Count, xKeys.Count];
+            var present = new bool[yKeys.Count, xKeys.Count];
             for (var j = 0; j < yKeys.Count; j++)
+            {
                 for (var i = 0; i < xKeys.Count; i++)
-                    values[j, i] = Metric(request.Metric, [.. groups[(xKeys[i], yKeys[j], facet)]]);
-            panels.Add((request.Facet is null ? "" : $"{request.Facet} = {facet}", values, facet));
+                {
+                    List<CellSummary> here = [.. groups[(xKeys[i], yKeys[j], facet)]];
+                    values[j, i] = Metric(request.Metric, here);
+                    present[j, i] = here.Count > 0;
+                }
+            }
+            panels.Add((request.Facet is null ? "" : $"{request.Facet} = {facet}", values, facet, present));
         }
         return new PhaseGrid(request, xKeys, xValues, yKeys, yValues, panels);
     }

@@ -52,22 +52,17 @@ public sealed class AffineProjector : IAffineConstraint
         if (left.Dimension != d1 || right.Dimension != d2)
             throw new ArgumentException($"weights: sizes {left.Dimension} and {right.Dimension} do not match {d1} x {d2}.");
 
-        var rows = new double[m * n];
+        var rows = GramProjector.WeightedRows(a, left, right);
         var data = new double[m];
-        var unit = new double[m];
-        var measurement = new double[n];
         var coefficients = new double[m];
         int rank = 0, dropped = 0;
         var inconsistency = 0.0;
         var dataScale = Kernels.Norm(b);
         for (var i = 0; i < m; i++)
         {
-            unit[i] = 1;
-            measurement.AsSpan().Clear();
-            a.AddAdjoint(unit, 1, measurement);
-            unit[i] = 0;
+            // Row i is orthogonalized in place into slot rank <= i (earlier dependent rows left gaps).
+            if (rank != i) rows.AsSpan(i * n, n).CopyTo(rows.AsSpan(rank * n, n));
             var row = rows.AsSpan(rank * n, n);
-            MatrixProduct.Sandwich(left.InverseHalf, measurement, right.InverseHalf, d1, d2).CopyTo(row);
             var value = b[i];
             var before = Kernels.Norm(row);
             for (var pass = 0; pass < 2; pass++)

@@ -21,6 +21,18 @@ public interface IMeasurementOperator
     void AddAdjoint(ReadOnlySpan<double> y, double scale, Span<double> x);
 
     /// <summary>
+    /// target = A_i (row-major). The default applies A^* to the i-th unit vector, m n flops; operators that store
+    /// their A_i override it with a copy.
+    /// </summary>
+    void CopyMeasurement(int i, Span<double> target)
+    {
+        var unit = new double[Count];
+        unit[i] = 1;
+        target.Clear();
+        AddAdjoint(unit, 1, target);
+    }
+
+    /// <summary>
     /// The gradient's data pass: r = A(X) - b and S += A^*(r); returns ||r||^2. Operators that store
     /// their A_i override it to read each A_i once, while it is still in cache after its dot product
     /// (half the memory traffic of Apply then AddAdjoint; same operations in the same order).

@@ -20,7 +20,26 @@ public sealed class FlatPenaltyMethod() : Method(MethodName, [ParameterNames.Lam
     public const string MethodName = "flat-penalty";
     public const double DefaultStartScale = 0.5;
     public const double DefaultAlpha = 1.0;
-    public const int DefaultMaxIters = 5000;
+    public const int DefaultMaxIters = 20000;
+
+    /// <summary>Saddle escapes per penalized stage (each adds about one column the stage's minimizer needs).</summary>
+    public const int MaxEscapes = 30;
+
+    /// <summary>A saddle: the convex optimality condition fails by more than this, relative (<see cref="IConvexLift"/>).</summary>
+    public const double EscapeTolerance = 1e-6;
+
+    /// <summary>
+    /// A stage is certified (<see cref="IConvexLift"/>) once ||grad F|| &lt;= this times lambda ||grad pen||: on the
+    /// penalty's own scale, since max(1, |F|) is about 1 while the penalty's gradient is of order lambda.
+    /// </summary>
+    public const double CertifyTolerance = 1e-3;
+
+    /// <summary>
+    /// After escapes, factor components below this fraction of the largest singular value are dropped before the
+    /// last stage: the penalized minimizer X_lambda = X* + O(lambda) carries eigenvalues of order lambda that vanish
+    /// as lambda -&gt; 0, and left in they make the unpenalized last stage crawl (an ill-conditioned factor).
+    /// </summary>
+    public const double TruncationLevel = 3e-2;
 
     /// <summary>
     /// Relative gradient tolerance of the last stage on a noisy problem, where F = f + lambda_sigma pen has a
@@ -36,24 +55,18 @@ public sealed class FlatPenaltyMethod() : Method(MethodName, [ParameterNames.Lam
 
         var loss = new PenalizedLoss(problem);
         Objective objective = loss.Evaluate;
-        var lbfgs = new Lbfgs(problem.ParameterCount);
-        var iterations = 0;
+        var run = new StageRun(problem, objective, new Lbfgs(problem.ParameterCount), remaining, cancellation);
         foreach (var (lambda, tolerance) in schedule.Stages())
         {
             loss.Lambda = lambda;
-            var result = lbfgs.Minimize(objective, theta, new StoppingRule(remaining, tolerance), cancellation);
-            iterations += result.Iterations;
-            remaining -= result.Iterations;
-            if (result.Status == TrialStatus.Diverged)
-                return new Solution(theta, result.Status, iterations, $"lambda = {lambda:G3}: {result.Reason}");
-            if (remaining <= 0)
-                return new Solution(theta, TrialStatus.IterationLimit, iterations, $"iteration cap reached at lambda = {lambda:G3}, before the last stage");
+            if (run.Minimize(theta, lambda, tolerance) is { } stopped) return stopped;
         }
 
+        if (run.Escapes > 0) run.Lift?.Truncate(theta, TruncationLevel);
         loss.Lambda = schedule.Floor;
-        var lastRule = schedule.Floor > 0 ? new StoppingRule(remaining, FloorTolerance) : ZeroLossRule.For(problem, remaining);
-        var last = lbfgs.Minimize(objective, theta, lastRule, cancellation);
-        return new Solution(theta, last.Status, iterations + last.Iterations, last.Reason is null ? null : $"last stage: {last.Reason}");
+        var lastRule = schedule.Floor > 0 ? new StoppingRule(run.Remaining, FloorTolerance) : ZeroLossRule.For(problem, run.Remaining);
+        var last = run.Lbfgs.Minimize(objective, theta, lastRule, cancellation);
+        return new Solution(theta, last.Status, run.Iterations + last.Iterations, last.Reason is null ? null : $"last stage: {last.Reason}");
     }
 
     /// <summary>

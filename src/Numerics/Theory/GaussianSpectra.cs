@@ -10,30 +10,27 @@ namespace Sweeps.Numerics.Theory;
 internal static class GaussianSpectra
 {
     /// <summary>Singular values of N draws of an n1 x n2 matrix with i.i.d. N(0, 1) entries.</summary>
-    public static PooledSpectrum SingularValues(int n1, int n2, int samples, long seed)
+    public static SpectrumDraws SingularValues(int n1, int n2, int samples, long seed)
     {
-        var count = Math.Min(n1, n2);
-        var pooled = new double[samples * count];
+        var draws = new double[samples][];
         var entries = new double[n1 * n2];
         var g = Matrix<double>.Build.Dense(n1, n2, entries);
         for (var j = 0; j < samples; j++)
         {
             var stream = Stream(seed, "gaussian", n1, n2, j);
             stream.FillNormal(entries);
-            var s = g.Svd(computeVectors: false).S;
-            for (var i = 0; i < count; i++)
-                pooled[j * count + i] = s[i];
+            draws[j] = g.Svd(computeVectors: false).S.ToArray();
         }
-        return new PooledSpectrum(pooled, samples);
+        return new SpectrumDraws(draws, TraceNormals(seed, "gaussian", n1, n2, samples));
     }
 
     /// <summary>
     /// Eigenvalues of N draws of an n x n symmetric Gaussian matrix W: W_ii ~ N(0, 1),
     /// W_ij = W_ji ~ N(0, 1/2) (the law of (G + G^T)/2, the standard Gaussian on symmetric matrices).
     /// </summary>
-    public static PooledSpectrum SymmetricEigenvalues(int n, int samples, long seed)
+    public static SpectrumDraws SymmetricEigenvalues(int n, int samples, long seed)
     {
-        var pooled = new double[samples * n];
+        var draws = new double[samples][];
         var offDiagonalScale = Math.Sqrt(0.5);
         var w = Matrix<double>.Build.Dense(n, n);
         for (var j = 0; j < samples; j++)
@@ -49,11 +46,21 @@ internal static class GaussianSpectra
                     w[c, row] = value;
                 }
             }
-            var eigenvalues = w.Evd(Symmetricity.Symmetric).EigenValues;
-            for (var i = 0; i < n; i++)
-                pooled[j * n + i] = eigenvalues[i].Real;
+            draws[j] = w.Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real).ToArray();
         }
-        return new PooledSpectrum(pooled, samples);
+        return new SpectrumDraws(draws, TraceNormals(seed, "symmetric", n, n, samples));
+    }
+
+    /// <summary>
+    /// One standard normal per draw for tr G11 / sqrt(r), from its own stream (so the spectra, and with them
+    /// the bound, are the same draws as before the exact value existed).
+    /// </summary>
+    private static double[] TraceNormals(long seed, string ensemble, int n1, int n2, int samples)
+    {
+        var normals = new double[samples];
+        for (var j = 0; j < samples; j++)
+            normals[j] = Stream(seed, ensemble + "-trace", n1, n2, j).NextNormal();
+        return normals;
     }
 
     private static RandomStream Stream(long seed, string ensemble, int n1, int n2, int sample) =>

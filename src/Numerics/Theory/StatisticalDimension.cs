@@ -27,7 +27,7 @@ public sealed class StatisticalDimension
     /// <summary>Default seed of the Monte Carlo draws.</summary>
     public const long DefaultSeed = 20140601;
 
-    private readonly ConcurrentDictionary<(bool Symmetric, int D1, int D2, int R), Lazy<double>> _cache = new();
+    private readonly ConcurrentDictionary<(bool Symmetric, int D1, int D2, int R), Lazy<(double Exact, double Bound)>> _cache = new();
 
     public StatisticalDimension(int entryBudget = DefaultEntryBudget, long seed = DefaultSeed)
     {
@@ -45,36 +45,52 @@ public sealed class StatisticalDimension
     public long Seed { get; }
 
     /// <summary>
-    /// Nuclear norm at a rank-r d1 x d2 matrix:
-    /// delta = min_{tau &gt;= 0} [ r(d1 + d2 - r) + r tau^2 + E sum_i (s_i(G) - tau)_+^2 ],
-    /// G a (d1 - r) x (d2 - r) matrix with i.i.d. N(0, 1) entries. At r = min(d1, d2), delta = d1 d2.
+    /// Nuclear norm at a rank-r d1 x d2 matrix, exactly (ALMT 2014, Prop. 4.1): delta = E dist^2(G, cone d||X||_*)
+    /// = r(d1 + d2 - r) + E min_{tau &gt;= 0} [ r tau^2 - 2 tau tr(G11) + sum_i (s_i(G22) - tau)_+^2 ],
+    /// G22 a (d1 - r) x (d2 - r) and G11 an r x r matrix with i.i.d. N(0, 1) entries. At r = min(d1, d2), delta = d1 d2.
     /// </summary>
-    public double General(int d1, int d2, int r)
+    public double General(int d1, int d2, int r) => GeneralPair(d1, d2, r).Exact;
+
+    /// <summary>
+    /// SCIENCE.md 5's finite-size formula for the nuclear norm, the ALMT upper bound on <see cref="General"/>:
+    /// min_{tau &gt;= 0} [ r(d1 + d2 - r) + r tau^2 + E sum_i (s_i(G22) - tau)_+^2 ] (tau fixed before the expectation).
+    /// </summary>
+    public double GeneralBound(int d1, int d2, int r) => GeneralPair(d1, d2, r).Bound;
+
+    /// <summary>
+    /// Trace plus the PSD constraint at a rank-r d x d PSD matrix, exactly: delta = r(r + 1)/2 + r(d - r)
+    /// + E min_{tau &gt;= 0} [ r tau^2 - 2 tau tr(W11) + sum_i (lambda_i(W22) - tau)_+^2 ], W the symmetric Gaussian
+    /// matrix (diagonal variance 1, off-diagonal 1/2) in the truth's eigenbasis, W22 its (d - r) x (d - r) block.
+    /// </summary>
+    public double SymmetricPsd(int d, int r) => PsdPair(d, r).Exact;
+
+    /// <summary>SCIENCE.md 5's formula for trace + PSD, the upper bound on <see cref="SymmetricPsd"/>.</summary>
+    public double SymmetricPsdBound(int d, int r) => PsdPair(d, r).Bound;
+
+    private (double Exact, double Bound) GeneralPair(int d1, int d2, int r)
     {
         Validate(d1, d2, r);
-        return _cache.GetOrAdd((false, d1, d2, r), key => new Lazy<double>(() =>
+        return _cache.GetOrAdd((false, d1, d2, r), key => new Lazy<(double, double)>(() =>
         {
             var tangent = (double)r * (d1 + d2 - r);
-            if (r == Math.Min(d1, d2)) return tangent;
-            return tangent + GaussianSpectra.SingularValues(d1 - r, d2 - r, SamplesFor(d1 - r, d2 - r), Seed).Minimize(r).Value;
+            if (r == Math.Min(d1, d2)) return (tangent, tangent);
+            return Pair(tangent, GaussianSpectra.SingularValues(d1 - r, d2 - r, SamplesFor(d1 - r, d2 - r), Seed), r);
         })).Value;
     }
 
-    /// <summary>
-    /// Trace plus the PSD constraint at a rank-r d x d PSD matrix:
-    /// delta = min_{tau &gt;= 0} [ r(r + 1)/2 + r(d - r) + r tau^2 + E sum_i (lambda_i(W) - tau)_+^2 ],
-    /// W a (d - r) x (d - r) symmetric Gaussian matrix (diagonal variance 1, off-diagonal 1/2).
-    /// </summary>
-    public double SymmetricPsd(int d, int r)
+    private (double Exact, double Bound) PsdPair(int d, int r)
     {
         Validate(d, d, r);
-        return _cache.GetOrAdd((true, d, d, r), key => new Lazy<double>(() =>
+        return _cache.GetOrAdd((true, d, d, r), key => new Lazy<(double, double)>(() =>
         {
             var tangent = PsdTangentDimension(d, r);
-            if (r == d) return tangent;
-            return tangent + GaussianSpectra.SymmetricEigenvalues(d - r, SamplesFor(d - r, d - r), Seed).Minimize(r).Value;
+            if (r == d) return (tangent, tangent);
+            return Pair(tangent, GaussianSpectra.SymmetricEigenvalues(d - r, SamplesFor(d - r, d - r), Seed), r);
         })).Value;
     }
+
+    private static (double Exact, double Bound) Pair(double tangent, SpectrumDraws draws, int r) =>
+        (tangent + draws.ExpectedMinimum(r), tangent + draws.Pooled.Minimize(r).Value);
 
     /// <summary>
     /// Measurements above which the PSD constraint alone pins down a rank-r d x d PSD truth:

@@ -57,8 +57,8 @@ public sealed class AdaptiveRunTests : IDisposable
         for (var i = 0; i < rows.Count; i++)
         {
             var width = (Number(rows[i]["m50_high"]) - Number(rows[i]["m50_low"])) / Number(rows[i]["m50"]);
-            // A line is precise, or stopped by the budget, or no cell near m50 is undecided at integer resolution.
-            Assert.True(width <= Precision || states[i] is "budget" or "resolved", $"line {i}: width {width:P1}, state {states[i]}");
+            // A line is precise or stopped by the budget (settled cells keep getting trials at integer resolution).
+            Assert.True(width <= Precision || states[i] is "budget", $"line {i}: width {width:P1}, state {states[i]}");
             Assert.Equal("ok", rows[i]["fit"]);
         }
         Assert.Contains("precise", states);

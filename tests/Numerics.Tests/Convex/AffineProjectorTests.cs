@@ -58,6 +58,6 @@ public sealed class AffineProjectorTests
         Assert.True(inconsistent.Inconsistency > 1e-3);
     }
 
-    private static double[] Sandwich(double[] left, double[] x, double[] right, int d1, int d2) =>
+    internal static double[] Sandwich(double[] left, double[] x, double[] right, int d1, int d2) =>
         (TestMatrices.Of(left, d1, d1) * TestMatrices.Of(x, d1, d2) * TestMatrices.Of(right, d2, d2)).ToRowMajorArray();
 }

@@ -49,6 +49,8 @@ public sealed class GeneralMeasurementOperator : IMeasurementOperator
         return (p, q);
     }
 
+    public void CopyMeasurement(int i, Span<double> target) => Matrix(i).CopyTo(target);
+
     public void Apply(ReadOnlySpan<double> x, Span<double> y)
     {
         CheckShapes(x.Length, y.Length);

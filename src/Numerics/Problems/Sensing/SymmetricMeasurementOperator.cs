@@ -68,6 +68,12 @@ public sealed class SymmetricMeasurementOperator : IMeasurementOperator
         AddUnpacked(_scratch, scale, x);
     }
 
+    public void CopyMeasurement(int i, Span<double> target)
+    {
+        target[..(Rows * Rows)].Clear();
+        AddUnpacked(Packed(i), 1.0, target);
+    }
+
     /// <summary>One pass (<see cref="FusedMeasurementPass"/>): for each i, r_i = &lt;A_i, X&gt; - b_i, then S += r_i A_i (packed) while A_i is in cache.</summary>
     public double ResidualAndAdjoint(ReadOnlySpan<double> x, ReadOnlySpan<double> b, Span<double> residual, Span<double> adjoint)
     {

@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
@@ -7,12 +8,13 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// tr Hess f = (8/m) sum_i ||A_i U||_F^2 + (4k/m) sum_i r_i trace(A_i)
 ///           = 8 &lt;D2, U U^T&gt; + (4k/m) sum_i r_i trace(A_i), D2 = (1/m) sum_i A_i^2.
 /// </summary>
-public sealed class SymmetricSensingProblem : LeastSquaresProblem<IMeasurementOperator>, IMatrixSensingProblem, IFusedFlatPenalty
+public sealed class SymmetricSensingProblem : LeastSquaresProblem<IMeasurementOperator>, IMatrixSensingProblem, IFusedFlatPenalty, IConvexLift
 {
     private readonly double[] _squareMean;
     private readonly double[] _traces;
     private readonly double[] _product;
     private readonly double[] _weight;
+    private double? _dataScale;
 
     internal SymmetricSensingProblem(int width, double[] truth, SymmetricMeasurementOperator measurements, double[] data)
         : base(measurements, truth, data, "U of length d k")
@@ -71,6 +73,58 @@ public sealed class SymmetricSensingProblem : LeastSquaresProblem<IMeasurementOp
         gradient.Clear();
         DenseProducts.AddProduct(4.0 / Fit.Count, _weight, theta, Width, gradient);
         return loss + lambda * penalty;
+    }
+
+    /// <summary>
+    /// F(U) = g(U U^T) with g(X) = f(X) + 8 lambda &lt;D2, X&gt; convex over X psd, grad_U F = (4/m) W U with
+    /// W = A^*(r) + 4 m lambda D2 (m / 2 times grad g). X minimizes g iff W is psd and W X = 0; at a stationary U with
+    /// W v = mu v, mu &lt; 0, the direction v q^T, q a unit null direction of U (its least right singular vector), has
+    /// first-order change 0 (U q = 0, so X(t) = X + t^2 v v^T) and second derivative (4/m) mu &lt; 0. Fails when
+    /// mu &gt;= -max(tolerance ||W||_op, 1e-12 ||A^*(b)||_F) (the floor: W = A^*(r) is rounding noise at an interpolant).
+    /// </summary>
+    public bool TryEscapeDirection(ReadOnlySpan<double> theta, double lambda, double tolerance, Span<double> direction)
+    {
+        CheckLength(theta.Length);
+        CheckLength(direction.Length);
+        Residuals(theta, withAdjoint: true);
+        var w = Fit.Adjoint.ToArray();
+        Kernels.Axpy(4.0 * Fit.Count * lambda, _squareMean, w);
+        var evd = Matrix<double>.Build.DenseOfRowMajor(D1, D1, w).Evd(Symmetricity.Symmetric);
+        var eigenvalues = evd.EigenValues.Select(e => e.Real).ToArray();
+        var lowest = Array.IndexOf(eigenvalues, eigenvalues.Min());
+        var floor = 1e-12 * (_dataScale ??= DataScale());
+        if (!(eigenvalues[lowest] < -Math.Max(tolerance * eigenvalues.Max(Math.Abs), floor))) return false;
+        var svd = Matrix<double>.Build.DenseOfRowMajor(D1, Width, theta.ToArray()).Svd(computeVectors: true);
+        // Least right singular vector: the last row of V^T when Width <= D1; any null vector of U beyond its rank otherwise.
+        var q = svd.VT.Row(Width - 1);
+        var v = evd.EigenVectors.Column(lowest);
+        for (var i = 0; i < D1; i++)
+            for (var j = 0; j < Width; j++)
+                direction[i * Width + j] = v[i] * q[j];
+        return true;
+    }
+
+    private double DataScale()
+    {
+        var adjoint = new double[D1 * D1];
+        Measurements.AddAdjoint(Data, 1, adjoint);
+        return Kernels.Norm(adjoint);
+    }
+
+    /// <summary>U = P S Q^T (thin SVD) becomes P S' Q^T, S' = S with the values below relative * s_1 set to 0.</summary>
+    public int Truncate(Span<double> theta, double relative)
+    {
+        CheckLength(theta.Length);
+        var svd = Matrix<double>.Build.DenseOfRowMajor(D1, Width, theta.ToArray()).Svd(computeVectors: true);
+        var s = svd.S;
+        var rank = s.Count(v => v >= relative * s[0]);
+        var kept = Matrix<double>.Build.Dense(D1, Width);
+        for (var j = 0; j < rank; j++)
+            kept += s[j] * svd.U.Column(j).ToColumnMatrix() * svd.VT.Row(j).ToRowMatrix();
+        for (var i = 0; i < D1; i++)
+            for (var j = 0; j < Width; j++)
+                theta[i * Width + j] = kept[i, j];
+        return rank;
     }
 
     public override double HessianTrace(ReadOnlySpan<double> theta)
