@@ -7,6 +7,12 @@ internal sealed class SpecDraft
 
     public string? Name { get; set; }
     public string? Problem { get; set; }
+
+    /// <summary>Set for an external-command problem (<c>problem: { name, command, timeout }</c>, docs/EXTERNAL.md): the command that is each whole trial.</summary>
+    public SpecCommand? ProblemCommand { get; set; }
+
+    /// <summary>Whether <c>problem:</c> is a command entry, even a malformed one (its methods are then bare names, not catalog methods).</summary>
+    public bool ProblemIsCommand { get; set; }
     public List<KeyValuePair<string, double>> Fixed { get; } = [];
     public List<SpecAxis> Axes { get; } = [];
     public List<SpecMethod> Methods { get; } = [];

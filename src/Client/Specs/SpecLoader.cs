@@ -77,7 +77,8 @@ public static class SpecLoader
         var definition = new SweepDefinition(
             id, draft.Problem!, [.. methods.Select(m => m.Label)], cells, (int)draft.Trials, draft.Seed, draft.Tolerance, draft.RelativeToNoise,
             [.. methods.Where(m => m.Parameters.Count > 0 || m.Command is not null || m.Plugin is not null)],
-            SpecPlugins.Ref(Numerics.Plugins.PluginRegistry.OfProblem(draft.Problem!)));
+            SpecPlugins.Ref(Numerics.Plugins.PluginRegistry.OfProblem(draft.Problem!)),
+            draft.ProblemCommand?.ToMethodCommand());
         return new LoadedSpec(
             definition,
             core + SpecText.Plots(plots, scatters) + SpecText.Transition(draft) + SpecText.Adaptive(adaptive),
@@ -150,6 +151,14 @@ public static class SpecLoader
     /// <summary>External methods' script paths made absolute and hashed (docs/EXTERNAL.md); an unreadable script is an error.</summary>
     private static void ResolveCommands(SpecDraft draft, string folder, List<string> errors)
     {
+        try
+        {
+            draft.ProblemCommand = draft.ProblemCommand?.Resolve(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"problem: '{draft.Problem}': its script cannot be read to hash it ({e.Message}).");
+        }
         for (var i = 0; i < draft.Methods.Count; i++)
         {
             if (draft.Methods[i].Command is not { } command)
@@ -184,6 +193,7 @@ public static class SpecLoader
                     messages = catalog.ValidateTrial(ParameterNames.ToTrialParameters(draft.Problem!, method.Method, method.Apply(cell.Parameters), success, 0) with
                     {
                         External = method.Command?.ToExternal(),
+                        ExternalProblem = draft.ProblemCommand?.ToMethodCommand().ToExternal(),
                     });
                 }
                 catch (ArgumentException e)

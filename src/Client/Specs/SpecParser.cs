@@ -44,7 +44,12 @@ internal static partial class SpecParser
             else
                 fields.Add($"name: '{n}' is not allowed; use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit).");
         }
-        if (seen.TryGetValue("problem", out var problem) && fields.Text(problem, "problem") is { } p)
+        if (seen.TryGetValue("problem", out var problemEntry) && problemEntry is YamlMappingNode problemMap)
+        {
+            draft.ProblemIsCommand = true;
+            ReadExternalProblem(problemMap, catalog, draft, fields);
+        }
+        else if (seen.TryGetValue("problem", out var problem) && fields.Text(problem, "problem") is { } p)
         {
             if (catalog.Problems.Contains(p))
                 draft.Problem = p;
@@ -73,6 +78,33 @@ internal static partial class SpecParser
         if (seen.TryGetValue("adaptive", out var adaptive) && fields.Mapping(adaptive, "adaptive", "axis, precision, max_trials, batch") is { } adaptiveMap)
             draft.Adaptive = ReadAdaptive(adaptiveMap, fields);
         return draft;
+    }
+
+    /// <summary><c>problem: { name: my-problem, command: [python3, my_problem.py], timeout: 60 }</c>: a command that runs each whole trial (docs/EXTERNAL.md).</summary>
+    private static void ReadExternalProblem(YamlMappingNode mapping, SpecCatalog catalog, SpecDraft draft, YamlFields fields)
+    {
+        var entries = fields.Entries(mapping, "problem", ["name", .. SpecCommand.Fields]).ToDictionary(e => e.Key, e => e.Value);
+        if (!entries.TryGetValue("name", out var nameNode) || fields.Text(nameNode, "problem.name") is not { } name)
+        {
+            if (nameNode is null)
+                fields.Add("problem.name: missing; give the external problem a name of its own.");
+            return;
+        }
+        if (!entries.ContainsKey("command"))
+        {
+            fields.Add($"problem.command: missing; give the program and its arguments as a list, or give a problem's name ({string.Join(", ", catalog.Problems)}) without braces.");
+            return;
+        }
+        if ((catalog.Problems.Contains(name) ? $"'{name}' is a built-in problem; give the external problem a name of its own." : ExternalNameError(name, [])) is { } error)
+        {
+            fields.Add($"problem.name: {error}");
+            return;
+        }
+        if (SpecCommand.Read(entries, "problem", fields) is { } command)
+        {
+            draft.Problem = name;
+            draft.ProblemCommand = command;
+        }
     }
 
     /// <summary><c>plugins: { NAME: SHA256 }</c>, the builds the spec was written for (the normalized spec.yaml pins them).</summary>
@@ -218,7 +250,8 @@ internal static partial class SpecParser
             fields.Add($"methods: empty; give at least one of {string.Join(", ", catalog.Methods)}.");
         for (var i = 0; i < items.Count; i++)
         {
-            var method = items[i] is YamlMappingNode mapping
+            var method = draft.ProblemIsCommand ? ExternalProblemMethod(items[i], $"methods[{i}]", fields)
+                : items[i] is YamlMappingNode mapping
                 ? ReadMethodEntry(mapping, $"methods[{i}]", catalog, draft, fields)
                 : fields.Text(items[i], "methods") is { } name ? KnownMethod(name, "methods", catalog, fields) : null;
             if (method is null)
@@ -228,6 +261,22 @@ internal static partial class SpecParser
             else
                 draft.Methods.Add(method);
         }
+    }
+
+    /// <summary>An external problem's method: a bare name its command interprets (not checked against the catalog).</summary>
+    private static SpecMethod? ExternalProblemMethod(YamlNode node, string field, YamlFields fields)
+    {
+        if (node is not YamlScalarNode || fields.Text(node, field) is not { } name)
+        {
+            fields.Add($"{field}: {YamlFields.Show(node)} is not allowed; an external problem's methods are bare names its command interprets.");
+            return null;
+        }
+        if (ExternalNameError(name, []) is { } error)
+        {
+            fields.Add($"{field}: {error}");
+            return null;
+        }
+        return new SpecMethod(name);
     }
 
     private static SpecMethod? KnownMethod(string name, string field, SpecCatalog catalog, YamlFields fields)

@@ -12,7 +12,9 @@ internal static class SpecPlugins
     public static void Resolve(SpecDraft draft, List<string> errors)
     {
         var used = new List<PluginIdentity?> { draft.Problem is { } p ? PluginRegistry.OfProblem(p) : null };
-        used.AddRange(draft.Methods.Where(m => m.Command is null).Select(m => PluginRegistry.OfMethod(m.Name)));
+        // An external problem's methods are names its command interprets, never a plugin's.
+        if (draft.ProblemCommand is null)
+            used.AddRange(draft.Methods.Where(m => m.Command is null).Select(m => PluginRegistry.OfMethod(m.Name)));
         draft.Plugins.AddRange(used.OfType<PluginIdentity>().Distinct().OrderBy(i => i.Name, StringComparer.Ordinal));
         foreach (var (name, hash) in draft.PinnedPlugins)
         {

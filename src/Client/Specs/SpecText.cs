@@ -17,7 +17,7 @@ internal static class SpecText
         var text = new StringBuilder();
         if (draft.Name is not null)
             text.Append("name: ").Append(draft.Name).Append('\n');
-        text.Append("problem: ").Append(draft.Problem).Append('\n');
+        text.Append("problem: ").Append(draft.ProblemCommand is { } command ? $"{{ name: {draft.Problem}, {command.ToYaml()} }}" : draft.Problem).Append('\n');
         var fixedValues = draft.Fixed.OrderBy(f => IndexOf(f.Key)).ToList();
         text.Append("fixed:").Append(fixedValues.Count == 0 ? " {}\n" : "\n");
         foreach (var (name, value) in fixedValues)

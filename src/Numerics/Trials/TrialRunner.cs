@@ -21,6 +21,8 @@ public static class TrialRunner
             throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
 
         var clock = Stopwatch.StartNew();
+        if (parameters.ExternalProblem is { } external)
+            return ExternalProblem.Run(external, parameters, clock, cancellation);
         var seed = new TrialSeed(parameters.Seed);
         IFactorizedProblem problem;
         try
@@ -84,7 +86,7 @@ public static class TrialRunner
         };
     }
 
-    private static TrialResult Unmeasured(TrialStatus status, string reason, Stopwatch clock) => new()
+    internal static TrialResult Unmeasured(TrialStatus status, string reason, Stopwatch clock) => new()
     {
         Status = status,
         Reason = reason,

@@ -19,7 +19,8 @@ public sealed record TrialWork(
     [property: Id(5)] double Tolerance,
     [property: Id(6)] double? RelativeToNoise,
     [property: Id(7)] MethodVariant? Variant = null,
-    [property: Id(8)] PluginRef? ProblemPlugin = null)
+    [property: Id(8)] PluginRef? ProblemPlugin = null,
+    [property: Id(9)] MethodCommand? ProblemCommand = null)
 {
     /// <summary>The catalog method that runs.</summary>
     public string MethodName => Variant?.Method ?? Method;

@@ -25,6 +25,8 @@ internal static class SweepDefinitions
             text.Append('|').Append(Describe(variant));
         if (d.ProblemPlugin is { } plugin)
             text.Append("|problem<").Append(plugin.Describe()).Append('>');
+        if (d.ProblemCommand is { } command)
+            text.Append("|problem<").Append(command.Describe()).Append('>');
         return Numerics.Random.StableHash.Of(text.ToString());
     }
 
@@ -56,6 +58,8 @@ internal static class SweepDefinitions
             return $"problem: a sweep cannot change its problem ('{current.Problem}' -> '{next.Problem}'); give the spec a new name.";
         if (current.ProblemPlugin != next.ProblemPlugin)
             return $"problem: a sweep cannot change its problem's plugin ({current.ProblemPlugin?.Describe() ?? "built-in"} -> {next.ProblemPlugin?.Describe() ?? "built-in"}); give the spec a new name.";
+        if (current.ProblemCommand?.Describe() != next.ProblemCommand?.Describe())
+            return $"problem: a sweep cannot change its problem's command ({current.ProblemCommand?.Describe() ?? "built-in"} -> {next.ProblemCommand?.Describe() ?? "built-in"}); give the spec a new name.";
         if (current.Seed != next.Seed)
             return $"seed: a sweep cannot change its seed ({current.Seed} -> {next.Seed}); give the spec a new name.";
         if (Criterion(current) != Criterion(next))

@@ -58,6 +58,7 @@ public sealed class TrialGrain(
             {
                 External = work.Variant?.Command?.ToExternal(),
                 Plugins = [.. work.Plugins.Select(p => p.ToIdentity())],
+                ExternalProblem = work.ProblemCommand?.ToExternal(),
             };
             var result = await executor.Run(cancellation => telemetry.Measure(() => evaluator.Evaluate(parameters, cancellation)));
             record = TrialRecords.From(work, trial, seed, result);
