@@ -50,10 +50,8 @@ public sealed class ExternalMethod(ExternalCommand command, TrialParameters tria
     {
         if (problem is not IMatrixSensingProblem sensing)
             throw new InvalidInstanceException($"an external method needs a matrix-sensing problem ({string.Join(", ", Problems)}), not '{problem.Family}'.");
-        var hash = command.CurrentHash();
-        if (hash != command.Sha256)
-            return Failed(problem, TrialStatus.MethodError,
-                $"the script changed since the sweep was submitted (sha256 {hash[..12]}, the sweep has {command.Sha256[..Math.Min(12, command.Sha256.Length)]}); give the spec a new name to run the new version.");
+        if (command.Changed("the script") is { } changed)
+            return Failed(problem, TrialStatus.MethodError, changed);
 
         var folder = Directory.CreateTempSubdirectory("sweeps-external-").FullName;
         try

@@ -16,10 +16,8 @@ public static class ExternalProblem
 
     public static TrialResult Run(ExternalCommand command, TrialParameters trial, Stopwatch clock, CancellationToken cancellation)
     {
-        var hash = command.CurrentHash();
-        if (hash != command.Sha256)
-            return TrialRunner.Unmeasured(TrialStatus.MethodError,
-                $"the problem's script changed since the sweep was submitted (sha256 {hash[..12]}, the sweep has {command.Sha256[..Math.Min(12, command.Sha256.Length)]}); give the spec a new name to run the new version.", clock);
+        if (command.Changed("the problem's script") is { } changed)
+            return TrialRunner.Unmeasured(TrialStatus.MethodError, changed, clock);
         var folder = Directory.CreateTempSubdirectory("sweeps-external-").FullName;
         try
         {
