@@ -43,18 +43,22 @@ public sealed class TrialCommand : ICommand
           --timeout S          seconds the external command may run (default {ExternalCommand.DefaultTimeoutSeconds})
           -- COMMAND ARGS...   an external method (docs/EXTERNAL.md): everything after -- is its command,
                                run on this trial's instance; --method names it (not a built-in name)
+          --problem-command    the command after -- is an external problem's (--problem names it), run as the whole trial
         """;
 
     public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
         var separator = args.ToList().IndexOf("--");
-        var reader = new ArgumentReader(separator < 0 ? args : args.Take(separator), ValueOptions, ["json"]);
+        var reader = new ArgumentReader(separator < 0 ? args : args.Take(separator), ValueOptions, ["json", "problem-command"]);
         var json = reader.Flag("json");
         var problem = reader.RequiredString("problem", $"allowed: {string.Join(", ", Catalogs.Problems.Names)}");
         var method = reader.RequiredString("method", $"allowed: {string.Join(", ", Catalogs.Methods.Names)}");
-        var external = separator < 0 ? null : External(method, args.Skip(separator + 1).ToList(), reader.Double("timeout"));
+        var isProblem = reader.Flag("problem-command");
+        var external = separator < 0 ? null : External(isProblem ? "problem" : "method", isProblem ? problem : method, args.Skip(separator + 1).ToList(), reader.Double("timeout"));
         if (external is null && reader.String("timeout") is not null)
             throw new UsageException("--timeout: only for an external method; give its command after --.");
+        if (external is null && isProblem)
+            throw new UsageException("--problem-command: give the problem's command after --.");
         var values = new Dictionary<string, double>();
         foreach (var parameter in ParameterTable.All)
         {
@@ -69,7 +73,8 @@ public sealed class TrialCommand : ICommand
         TrialParameters parameters;
         try
         {
-            parameters = ParameterNames.ToTrialParameters(problem, method, values, success, seed) with { External = external };
+            var trial = ParameterNames.ToTrialParameters(problem, method, values, success, seed);
+            parameters = isProblem ? trial with { ExternalProblem = external } : trial with { External = external };
         }
         catch (ArgumentException e)
         {
@@ -86,10 +91,10 @@ public sealed class TrialCommand : ICommand
     }
 
     /// <summary>The command after --, its scripts made absolute against the current folder and hashed, as a spec entry's are.</summary>
-    private static ExternalCommand External(string method, List<string> command, double? timeout)
+    private static ExternalCommand External(string kind, string name, List<string> command, double? timeout)
     {
-        if (SpecParser.ExternalNameError(method, Catalogs.Methods.Names) is { } error)
-            throw new UsageException($"--method: {error}");
+        if (SpecParser.ExternalNameError(name, kind == "problem" ? Catalogs.Problems.Names : Catalogs.Methods.Names, kind) is { } error)
+            throw new UsageException($"--{kind}: {error}");
         if (command.Count == 0)
             throw new UsageException("--: the external method's command is missing; give the program and its arguments after --.");
         if (timeout is <= 0)

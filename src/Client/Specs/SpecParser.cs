@@ -95,7 +95,7 @@ internal static partial class SpecParser
             fields.Add($"problem.command: missing; give the program and its arguments as a list, or give a problem's name ({string.Join(", ", catalog.Problems)}) without braces.");
             return;
         }
-        if ((catalog.Problems.Contains(name) ? $"'{name}' is a built-in problem; give the external problem a name of its own." : ExternalNameError(name, [])) is { } error)
+        if (ExternalNameError(name, catalog.Problems, "problem") is { } error)
         {
             fields.Add($"problem.name: {error}");
             return;
@@ -355,8 +355,8 @@ internal static partial class SpecParser
     }
 
     /// <summary>Why <paramref name="name"/> cannot name an external method (a built-in's name, or not a plain name), else null; shared with <c>sweeps trial</c>.</summary>
-    public static string? ExternalNameError(string name, IReadOnlyList<string> builtIn) =>
-        builtIn.Contains(name) ? $"'{name}' is a built-in method; give the external method a name of its own."
+    public static string? ExternalNameError(string name, IReadOnlyList<string> builtIn, string kind = "method") =>
+        builtIn.Contains(name) ? $"'{name}' is a built-in {kind}; give the external {kind} a name of its own."
         : !NamePattern().IsMatch(name) ? $"'{name}' is not allowed; use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit)."
         : null;
 

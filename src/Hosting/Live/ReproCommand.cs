@@ -25,6 +25,8 @@ public static class ReproCommand
         // An external method: its name is the label, and its command follows "--" (README "Bring your own method").
         if (variant?.Command is { } command)
             words.AddRange(["--timeout", Number(command.TimeoutSeconds), "--", .. command.Command.Select(Quote)]);
+        else if (sweep.ProblemCommand is { } problem)
+            words.AddRange(["--problem-command", "--timeout", Number(problem.TimeoutSeconds), "--", .. problem.Command.Select(Quote)]);
         return string.Join(' ', words);
     }
 

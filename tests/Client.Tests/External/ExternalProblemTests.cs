@@ -57,6 +57,20 @@ public sealed class ExternalProblemTests : IDisposable
             Assert.StartsWith("exit code 1: RuntimeError: this problem crashes on purpose", r["reason"], StringComparison.Ordinal);
         });
 
+        // The live page's command for a row, run as it stands, reports that row's outcome and metrics.
+        var definition = SpecLoader.LoadFile(spec).Definition;
+        var first = rows.First(r => r["method"] == "coin" && r["cell"] == "3");
+        var command = Hosting.Live.ReproCommand.For(definition, definition.Cells[3], "coin", ulong.Parse(first["seed"], CultureInfo.InvariantCulture));
+        Assert.Contains(" --problem-command --timeout 30 -- /usr/bin/python3 ", command, StringComparison.Ordinal);
+        var words = command.Split(' ').Skip(1).ToList();
+        var (code, printed, error) = Cli.CliRunner.Run([.. words.Take(words.IndexOf("--")), "--json", .. words.Skip(words.IndexOf("--"))]);
+        Assert.True(code == 0, error);
+        using (var json = System.Text.Json.JsonDocument.Parse(printed))
+        {
+            Assert.Equal(first["success"], json.RootElement.GetProperty("success").GetBoolean() ? "true" : "false");
+            Assert.Equal(double.Parse(first["draw"], CultureInfo.InvariantCulture), json.RootElement.GetProperty("draw").GetDouble());
+        }
+
         var transitions = File.ReadAllLines(Path.Combine(output, "transitions.csv"));
         var header = transitions[0].Split(',');
         var coin = transitions.Select(l => l.Split(',')).Single(f => f[Array.IndexOf(header, "method")] == "coin");
