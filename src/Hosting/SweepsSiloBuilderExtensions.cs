@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Sweeps.Grains;
@@ -43,6 +44,11 @@ public static class SweepsSiloBuilderExtensions
         }
         silo.AddActivityPropagation();
         silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
+        // The plugin builds this process loaded (before the host was built), for placement by plugin.
+        silo.UseSiloMetadata(new Dictionary<string, string>
+        {
+            [PluginPlacement.Key] = PluginPlacement.Offered(Numerics.Plugins.PluginRegistry.Loaded.Select(p => p.Identity)),
+        });
         silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Engine));
         silo.Services.AddSingleton<TrialExecutor>();
         // Stalls, flushes and retries are timed on it (tests replace it with a fake clock).

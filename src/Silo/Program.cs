@@ -22,6 +22,19 @@ catch (SiloSettingsException e)
     return 2;
 }
 
+try
+{
+    // Before the host: the catalogs must hold the plugins' methods and problems when the first trial arrives.
+    if (settings.Plugins is { } plugins)
+        foreach (var plugin in Sweeps.Numerics.Plugins.PluginRegistry.LoadFolder(plugins))
+            Console.WriteLine($"sweeps-silo: plugin {plugin.Identity} from {plugin.Path}: {string.Join(", ", plugin.Methods.Select(m => m.Name).Concat(plugin.Problems.Select(p => p.Name)))}");
+}
+catch (Sweeps.Numerics.Plugins.PluginException e)
+{
+    Console.Error.WriteLine($"sweeps-silo: {e.Message}");
+    return 2;
+}
+
 var app = SiloWebHost.Build(settings);
 // Resolved now: RunAsync disposes the services, so it could not be asked for after the stop.
 var fatalError = app.Services.GetService(typeof(FatalErrorExit)) as FatalErrorExit;

@@ -24,6 +24,7 @@ internal static class SiloConfiguration
         ("cluster-id", "SWEEPS_CLUSTER_ID", "sweeps", "Orleans cluster id"),
         ("service-id", "SWEEPS_SERVICE_ID", "sweeps", "Orleans service id (keys the stored state)"),
         ("max-concurrent-trials", "SWEEPS_MAX_CONCURRENT_TRIALS", "the number of cores", "trials computed at once on this silo"),
+        ("plugins", "SWEEPS_PLUGINS", "none", "folder of .NET plugins (methods, problems) to load; a sweep needing one this silo lacks gets method-error"),
     ];
 
     /// <summary>The configuration key of a flag: its variable without the prefix.</summary>

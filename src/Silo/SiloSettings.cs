@@ -21,7 +21,8 @@ internal sealed record SiloSettings(
     IPAddress AdvertisedIp,
     string ClusterId,
     string ServiceId,
-    int MaxConcurrentTrials)
+    int MaxConcurrentTrials,
+    string? Plugins = null)
 {
     public static string Usage =>
         "Usage: sweeps-silo [--flag value ...]   (each flag may instead be given by its environment variable; the flag wins)\n\n" +
@@ -72,7 +73,8 @@ internal sealed record SiloSettings(
             ? Address(adv)
             : RedisEndpoint.IsLoopback(redis) ? IPAddress.Loopback : FirstNonLoopbackIPv4();
         var trials = values.TryGetValue("max-concurrent-trials", out var t) ? Int(t, 1, 4096, "a whole number from 1 to 4096") : Environment.ProcessorCount;
-        return new SiloSettings(redisValue.Value, siloPort, gatewayPort, httpPort, httpBind, advertised, Id("cluster-id"), Id("service-id"), trials);
+        return new SiloSettings(redisValue.Value, siloPort, gatewayPort, httpPort, httpBind, advertised, Id("cluster-id"), Id("service-id"), trials,
+            values.TryGetValue("plugins", out var plugins) ? plugins.Value : null);
     }
 
     public SweepsClusterOptions Cluster => new(Redis, ClusterId, ServiceId, SiloPort, GatewayPort, AdvertisedIp);

@@ -31,14 +31,21 @@ public sealed class CommandLine(IReadOnlyList<ICommand> commands, Terminal termi
             return BadInput;
         }
         var rest = args.Skip(1).ToArray();
-        if (rest.Any(a => a is "--help" or "-h"))
-        {
-            terminal.Out.WriteLine(command.Usage);
-            return Ok;
-        }
         try
         {
+            // Before help too: a plugin's methods and problems are listed with the built-ins.
+            rest = PluginArgument.LoadAndStrip(rest);
+            if (rest.Any(a => a is "--help" or "-h"))
+            {
+                terminal.Out.WriteLine(command.Usage);
+                return Ok;
+            }
             return await command.RunAsync(rest, terminal, cancellation);
+        }
+        catch (Numerics.Plugins.PluginException e)
+        {
+            terminal.Error.WriteLine($"sweeps {command.Name}: {e.Message}");
+            return BadInput;
         }
         catch (UsageException e)
         {
@@ -69,6 +76,7 @@ public sealed class CommandLine(IReadOnlyList<ICommand> commands, Terminal termi
 
     private string Overview() =>
         "sweeps: parameter sweeps for flat-minimum low-rank recovery (Orleans).\n\n" +
-        "Usage: sweeps <command> [options]   (sweeps <command> --help for its options)\n\nCommands:\n" +
+        "Usage: sweeps <command> [options]   (sweeps <command> --help for its options)\n" +
+        $"Every command takes --plugins DIR (or {Numerics.Plugins.PluginRegistry.Variable}): .NET plugins adding methods and problems.\n\nCommands:\n" +
         string.Join("\n", commands.Select(c => $"  {c.Name,-10} {c.Summary}"));
 }

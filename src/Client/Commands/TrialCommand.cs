@@ -4,6 +4,8 @@ using Sweeps.Numerics;
 using Sweeps.Client.Cli;
 using Sweeps.Client.Output;
 using Sweeps.Grains.Sweeps;
+using Sweeps.Client.Specs;
+using Sweeps.Numerics.External;
 using Sweeps.Numerics.Methods;
 using Sweeps.Numerics.Problems;
 using Sweeps.Numerics.Trials;
@@ -18,14 +20,14 @@ public sealed class TrialCommand : ICommand
 {
     /// <summary>Every spec parameter is an option (<see cref="ParameterTable"/>: --noise-relative for noise_relative).</summary>
     private static readonly string[] ValueOptions =
-        ["problem", "method", .. ParameterTable.All.Select(p => p.Flag), "seed", "tolerance", "relative-to-noise"];
+        ["problem", "method", .. ParameterTable.All.Select(p => p.Flag), "seed", "tolerance", "relative-to-noise", "timeout"];
 
     public string Name => "trial";
 
     public string Summary => "run one trial in-process and print its metrics";
 
     public string Usage => $"""
-        Usage: sweeps trial --problem P --d N --r R --m M --method NAME [options]
+        Usage: sweeps trial --problem P --d N --r R --m M --method NAME [options] [-- COMMAND ARGS...]
 
         Runs one trial of a recovery problem in this process and prints what a trial reports
         (the trials.csv columns). The instance (truth, measurements, noise, start) is a pure
@@ -38,14 +40,25 @@ public sealed class TrialCommand : ICommand
           --tolerance T        success: relative error <= T (default 1e-3)
           --relative-to-noise C  success: error <= C * sigma on noisy problems (C * S with --noise-relative)
           --json               print one JSON object keyed by the trials.csv column names
+          --timeout S          seconds the external command may run (default {ExternalCommand.DefaultTimeoutSeconds})
+          -- COMMAND ARGS...   an external method (docs/EXTERNAL.md): everything after -- is its command,
+                               run on this trial's instance; --method names it (not a built-in name)
+          --problem-command    the command after -- is an external problem's (--problem names it), run as the whole trial
         """;
 
     public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var reader = new ArgumentReader(args, ValueOptions, ["json"]);
+        var separator = args.ToList().IndexOf("--");
+        var reader = new ArgumentReader(separator < 0 ? args : args.Take(separator), ValueOptions, ["json", "problem-command"]);
         var json = reader.Flag("json");
         var problem = reader.RequiredString("problem", $"allowed: {string.Join(", ", Catalogs.Problems.Names)}");
         var method = reader.RequiredString("method", $"allowed: {string.Join(", ", Catalogs.Methods.Names)}");
+        var isProblem = reader.Flag("problem-command");
+        var external = separator < 0 ? null : External(isProblem ? "problem" : "method", isProblem ? problem : method, args.Skip(separator + 1).ToList(), reader.Double("timeout"));
+        if (external is null && reader.String("timeout") is not null)
+            throw new UsageException("--timeout: only for an external method; give its command after --.");
+        if (external is null && isProblem)
+            throw new UsageException("--problem-command: give the problem's command after --.");
         var values = new Dictionary<string, double>();
         foreach (var parameter in ParameterTable.All)
         {
@@ -60,7 +73,8 @@ public sealed class TrialCommand : ICommand
         TrialParameters parameters;
         try
         {
-            parameters = ParameterNames.ToTrialParameters(problem, method, values, success, seed);
+            var trial = ParameterNames.ToTrialParameters(problem, method, values, success, seed);
+            parameters = isProblem ? trial with { ExternalProblem = external } : trial with { External = external };
         }
         catch (ArgumentException e)
         {
@@ -74,6 +88,19 @@ public sealed class TrialCommand : ICommand
         var row = TrialRow.Named(0, parameters, TrialRecords.From("", parameters.Method, 0, parameters.Seed, result));
         terminal.Out.WriteLine(json ? JsonSerializer.Serialize(row.ToDictionary(c => c.Name, c => c.Value)) : Table(row));
         return Task.FromResult(CommandLine.Ok);
+    }
+
+    /// <summary>The command after --, its scripts made absolute against the current folder and hashed, as a spec entry's are.</summary>
+    private static ExternalCommand External(string kind, string name, List<string> command, double? timeout)
+    {
+        if (SpecParser.ExternalNameError(name, kind == "problem" ? Catalogs.Problems.Names : Catalogs.Methods.Names, kind) is { } error)
+            throw new UsageException($"--{kind}: {error}");
+        if (command.Count == 0)
+            throw new UsageException("--: the external method's command is missing; give the program and its arguments after --.");
+        if (timeout is <= 0)
+            throw new UsageException($"--timeout: {timeout.Value.ToString(CultureInfo.InvariantCulture)} is not allowed; it must be a positive number of seconds.");
+        var resolved = new SpecCommand(command, timeout ?? ExternalCommand.DefaultTimeoutSeconds, null).Resolve(Directory.GetCurrentDirectory());
+        return new ExternalCommand(resolved.Command, resolved.Timeout, resolved.Sha256!);
     }
 
     /// <summary>One line per parameter: its option, meaning and default, from the parameter table.</summary>

@@ -15,7 +15,8 @@ public sealed record SpecCatalog(
     IReadOnlyList<string> Methods,
     Func<TrialParameters, IReadOnlyList<string>> ValidateTrial)
 {
-    public static SpecCatalog Default { get; } = new(Catalogs.Problems.Names, Catalogs.Methods.Names, TrialValidation.Validate);
+    /// <summary>Built each time: plugins may have added names since the last spec.</summary>
+    public static SpecCatalog Default => new(Catalogs.Problems.Names, Catalogs.Methods.Names, TrialValidation.Validate);
 
     /// <summary>Problems in a known method's parameters (each message starts with the parameter name); the methods' own Validate by default.</summary>
     public Func<string, MethodParameters, IReadOnlyList<string>> ValidateMethod { get; init; } =

@@ -19,6 +19,9 @@ internal sealed partial record SpecCommand(List<string> Command, double Timeout,
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex HashPattern();
 
+    /// <summary>Whether <paramref name="text"/> is a SHA-256 as the spec writes it (64 lowercase hex digits).</summary>
+    public static bool IsSha256(string text) => HashPattern().IsMatch(text);
+
     /// <summary>Reads command, timeout and sha256 of an entry; null (errors added) when one is malformed.</summary>
     public static SpecCommand? Read(IReadOnlyDictionary<string, YamlNode> entries, string field, YamlFields fields)
     {

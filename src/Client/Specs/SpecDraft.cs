@@ -7,6 +7,12 @@ internal sealed class SpecDraft
 
     public string? Name { get; set; }
     public string? Problem { get; set; }
+
+    /// <summary>Set for an external-command problem (<c>problem: { name, command, timeout }</c>, docs/EXTERNAL.md): the command that is each whole trial.</summary>
+    public SpecCommand? ProblemCommand { get; set; }
+
+    /// <summary>Whether <c>problem:</c> is a command entry, even a malformed one (its methods are then bare names, not catalog methods).</summary>
+    public bool ProblemIsCommand { get; set; }
     public List<KeyValuePair<string, double>> Fixed { get; } = [];
     public List<SpecAxis> Axes { get; } = [];
     public List<SpecMethod> Methods { get; } = [];
@@ -22,6 +28,12 @@ internal sealed class SpecDraft
 
     /// <summary>The <c>adaptive:</c> block as read (null: a plain sweep); its axis is null when the spec leaves the transition axis, its budget null when missing.</summary>
     public AdaptiveDraft? Adaptive { get; set; }
+
+    /// <summary>The <c>plugins:</c> map as given (name to sha256); the loader checks it against the loaded builds.</summary>
+    public Dictionary<string, string> PinnedPlugins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The loaded plugins the problem and methods come from, by name (set by the loader; part of the sweep id).</summary>
+    public List<Numerics.Plugins.PluginIdentity> Plugins { get; } = [];
 }
 
 /// <summary>The fields of <c>adaptive:</c> as parsed; <see cref="SpecLoader"/> checks them against the grid.</summary>

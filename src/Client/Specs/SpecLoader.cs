@@ -36,6 +36,7 @@ public static class SpecLoader
         var errors = new List<string>();
         var draft = SpecParser.Parse(yaml, catalog, errors);
         ResolveCommands(draft, folder ?? Directory.GetCurrentDirectory(), errors);
+        SpecPlugins.Resolve(draft, errors);
         if (trials is { } t)
         {
             if (t < 1)
@@ -75,7 +76,9 @@ public static class SpecLoader
         var id = draft.Name ?? Numerics.Random.StableHash.Of(SpecText.Core(draft, withTrials: false)).ToString("x16", CultureInfo.InvariantCulture)[..12];
         var definition = new SweepDefinition(
             id, draft.Problem!, [.. methods.Select(m => m.Label)], cells, (int)draft.Trials, draft.Seed, draft.Tolerance, draft.RelativeToNoise,
-            [.. methods.Where(m => m.Parameters.Count > 0 || m.Command is not null)]);
+            [.. methods.Where(m => m.Parameters.Count > 0 || m.Command is not null || m.Plugin is not null)],
+            SpecPlugins.Ref(Numerics.Plugins.PluginRegistry.OfProblem(draft.Problem!)),
+            draft.ProblemCommand?.ToMethodCommand());
         return new LoadedSpec(
             definition,
             core + SpecText.Plots(plots, scatters) + SpecText.Transition(draft) + SpecText.Adaptive(adaptive),
@@ -142,11 +145,20 @@ public static class SpecLoader
     /// </summary>
     private static IEnumerable<MethodVariant> Variants(SpecMethod method) =>
         Expand(method.Lists, method.Fixed).Select(entry => new MethodVariant(
-            method.Lists.Count == 0 ? method.Name : ParameterText.VariantLabel(method.Name, method.Lists.Select(l => KeyValuePair.Create(l.Name, entry.Parameters[l.Name]))), method.Name, entry.Parameters, method.Command?.ToMethodCommand()));
+            method.Lists.Count == 0 ? method.Name : ParameterText.VariantLabel(method.Name, method.Lists.Select(l => KeyValuePair.Create(l.Name, entry.Parameters[l.Name]))), method.Name, entry.Parameters, method.Command?.ToMethodCommand(),
+            method.Command is null ? SpecPlugins.Ref(Numerics.Plugins.PluginRegistry.OfMethod(method.Name)) : null));
 
     /// <summary>External methods' script paths made absolute and hashed (docs/EXTERNAL.md); an unreadable script is an error.</summary>
     private static void ResolveCommands(SpecDraft draft, string folder, List<string> errors)
     {
+        try
+        {
+            draft.ProblemCommand = draft.ProblemCommand?.Resolve(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"problem: '{draft.Problem}': its script cannot be read to hash it ({e.Message}).");
+        }
         for (var i = 0; i < draft.Methods.Count; i++)
         {
             if (draft.Methods[i].Command is not { } command)
@@ -181,6 +193,7 @@ public static class SpecLoader
                     messages = catalog.ValidateTrial(ParameterNames.ToTrialParameters(draft.Problem!, method.Method, method.Apply(cell.Parameters), success, 0) with
                     {
                         External = method.Command?.ToExternal(),
+                        ExternalProblem = draft.ProblemCommand?.ToMethodCommand().ToExternal(),
                     });
                 }
                 catch (ArgumentException e)

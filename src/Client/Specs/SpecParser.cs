@@ -12,7 +12,7 @@ namespace Sweeps.Client.Specs;
 /// </summary>
 internal static partial class SpecParser
 {
-    public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots", "transition", "adaptive"];
+    public static readonly IReadOnlyList<string> Fields = ["name", "problem", "fixed", "axes", "methods", "trials", "success", "seed", "plots", "transition", "adaptive", "plugins"];
     private static readonly IReadOnlyList<string> AdaptiveFields = ["axis", "precision", "max_trials", "batch"];
     private static readonly IReadOnlyList<string> RangeFields = ["from", "to", "step"];
     private static readonly IReadOnlyList<string> SuccessFields = ["tolerance", "relative_to_noise"];
@@ -44,7 +44,12 @@ internal static partial class SpecParser
             else
                 fields.Add($"name: '{n}' is not allowed; use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit).");
         }
-        if (seen.TryGetValue("problem", out var problem) && fields.Text(problem, "problem") is { } p)
+        if (seen.TryGetValue("problem", out var problemEntry) && problemEntry is YamlMappingNode problemMap)
+        {
+            draft.ProblemIsCommand = true;
+            ReadExternalProblem(problemMap, catalog, draft, fields);
+        }
+        else if (seen.TryGetValue("problem", out var problem) && fields.Text(problem, "problem") is { } p)
         {
             if (catalog.Problems.Contains(p))
                 draft.Problem = p;
@@ -68,9 +73,52 @@ internal static partial class SpecParser
             draft.Plots = ReadPlots(plots, draft, fields);
         if (seen.TryGetValue("transition", out var transition) && fields.Mapping(transition, "transition", "axis: AXIS") is { } transitionMap)
             ReadTransition(transitionMap, draft, fields);
+        if (seen.TryGetValue("plugins", out var plugins) && fields.Mapping(plugins, "plugins", "plugin: sha256") is { } pluginMap)
+            ReadPlugins(pluginMap, draft, fields);
         if (seen.TryGetValue("adaptive", out var adaptive) && fields.Mapping(adaptive, "adaptive", "axis, precision, max_trials, batch") is { } adaptiveMap)
             draft.Adaptive = ReadAdaptive(adaptiveMap, fields);
         return draft;
+    }
+
+    /// <summary><c>problem: { name: my-problem, command: [python3, my_problem.py], timeout: 60 }</c>: a command that runs each whole trial (docs/EXTERNAL.md).</summary>
+    private static void ReadExternalProblem(YamlMappingNode mapping, SpecCatalog catalog, SpecDraft draft, YamlFields fields)
+    {
+        var entries = fields.Entries(mapping, "problem", ["name", .. SpecCommand.Fields]).ToDictionary(e => e.Key, e => e.Value);
+        if (!entries.TryGetValue("name", out var nameNode) || fields.Text(nameNode, "problem.name") is not { } name)
+        {
+            if (nameNode is null)
+                fields.Add("problem.name: missing; give the external problem a name of its own.");
+            return;
+        }
+        if (!entries.ContainsKey("command"))
+        {
+            fields.Add($"problem.command: missing; give the program and its arguments as a list, or give a problem's name ({string.Join(", ", catalog.Problems)}) without braces.");
+            return;
+        }
+        if (ExternalNameError(name, catalog.Problems, "problem") is { } error)
+        {
+            fields.Add($"problem.name: {error}");
+            return;
+        }
+        if (SpecCommand.Read(entries, "problem", fields) is { } command)
+        {
+            draft.Problem = name;
+            draft.ProblemCommand = command;
+        }
+    }
+
+    /// <summary><c>plugins: { NAME: SHA256 }</c>, the builds the spec was written for (the normalized spec.yaml pins them).</summary>
+    private static void ReadPlugins(YamlMappingNode mapping, SpecDraft draft, YamlFields fields)
+    {
+        foreach (var (name, node) in fields.Entries(mapping, "plugins", null))
+        {
+            if (fields.Text(node, "plugins." + name) is not { } hash)
+                continue;
+            if (SpecCommand.IsSha256(hash))
+                draft.PinnedPlugins[name] = hash;
+            else
+                fields.Add($"plugins.{name}: '{hash}' is not allowed; it must be 64 lowercase hex digits (leave the entry out to take the loaded build).");
+        }
     }
 
     private static YamlMappingNode? ReadRoot(string yaml, YamlFields fields)
@@ -202,7 +250,8 @@ internal static partial class SpecParser
             fields.Add($"methods: empty; give at least one of {string.Join(", ", catalog.Methods)}.");
         for (var i = 0; i < items.Count; i++)
         {
-            var method = items[i] is YamlMappingNode mapping
+            var method = draft.ProblemIsCommand ? ExternalProblemMethod(items[i], $"methods[{i}]", fields)
+                : items[i] is YamlMappingNode mapping
                 ? ReadMethodEntry(mapping, $"methods[{i}]", catalog, draft, fields)
                 : fields.Text(items[i], "methods") is { } name ? KnownMethod(name, "methods", catalog, fields) : null;
             if (method is null)
@@ -212,6 +261,22 @@ internal static partial class SpecParser
             else
                 draft.Methods.Add(method);
         }
+    }
+
+    /// <summary>An external problem's method: a bare name its command interprets (not checked against the catalog).</summary>
+    private static SpecMethod? ExternalProblemMethod(YamlNode node, string field, YamlFields fields)
+    {
+        if (node is not YamlScalarNode || fields.Text(node, field) is not { } name)
+        {
+            fields.Add($"{field}: {YamlFields.Show(node)} is not allowed; an external problem's methods are bare names its command interprets.");
+            return null;
+        }
+        if (ExternalNameError(name, []) is { } error)
+        {
+            fields.Add($"{field}: {error}");
+            return null;
+        }
+        return new SpecMethod(name);
     }
 
     private static SpecMethod? KnownMethod(string name, string field, SpecCatalog catalog, YamlFields fields)
@@ -279,20 +344,21 @@ internal static partial class SpecParser
     /// <summary>An external method (docs/EXTERNAL.md): a name of its own (not a built-in method's) and its command.</summary>
     private static SpecMethod? ExternalMethod(string name, List<(string Key, YamlNode Value)> entries, string field, SpecCatalog catalog, YamlFields fields)
     {
-        if (catalog.Methods.Contains(name))
+        if (ExternalNameError(name, catalog.Methods) is { } error)
         {
-            fields.Add($"{field}.name: '{name}' is a built-in method; give the external method a name of its own.");
-            return null;
-        }
-        if (!NamePattern().IsMatch(name))
-        {
-            fields.Add($"{field}.name: '{name}' is not allowed; use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit).");
+            fields.Add($"{field}.name: {error}");
             return null;
         }
         return SpecCommand.Read(entries.ToDictionary(e => e.Key, e => e.Value), field, fields) is { } command
             ? new SpecMethod(name) { Command = command }
             : null;
     }
+
+    /// <summary>Why <paramref name="name"/> cannot name an external method (a built-in's name, or not a plain name), else null; shared with <c>sweeps trial</c>.</summary>
+    public static string? ExternalNameError(string name, IReadOnlyList<string> builtIn, string kind = "method") =>
+        builtIn.Contains(name) ? $"'{name}' is a built-in {kind}; give the external {kind} a name of its own."
+        : !NamePattern().IsMatch(name) ? $"'{name}' is not allowed; use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit)."
+        : null;
 
     /// <summary>A value of a parameter the method takes must be in its range: the method's own message, with the path.</summary>
     private static bool CheckMethodParameter(string method, string name, double value, string path, SpecCatalog catalog, YamlFields fields)

@@ -17,7 +17,7 @@ internal static class SpecText
         var text = new StringBuilder();
         if (draft.Name is not null)
             text.Append("name: ").Append(draft.Name).Append('\n');
-        text.Append("problem: ").Append(draft.Problem).Append('\n');
+        text.Append("problem: ").Append(draft.ProblemCommand is { } command ? $"{{ name: {draft.Problem}, {command.ToYaml()} }}" : draft.Problem).Append('\n');
         var fixedValues = draft.Fixed.OrderBy(f => IndexOf(f.Key)).ToList();
         text.Append("fixed:").Append(fixedValues.Count == 0 ? " {}\n" : "\n");
         foreach (var (name, value) in fixedValues)
@@ -26,6 +26,8 @@ internal static class SpecText
         foreach (var axis in draft.Axes)
             text.Append("  ").Append(axis.Name).Append(": [").AppendJoin(", ", axis.Values.Select(YamlFields.Format)).Append("]\n");
         AppendMethods(text, draft.Methods);
+        if (draft.Plugins.Count > 0)
+            text.Append("plugins: { ").AppendJoin(", ", draft.Plugins.Select(p => p.Name + ": " + p.Sha256)).Append(" }\n");
         if (withTrials)
             text.Append("trials: ").Append(draft.Trials).Append('\n');
         text.Append("success: { tolerance: ").Append(YamlFields.Format(draft.Tolerance));

@@ -43,6 +43,14 @@ public sealed record ExternalCommand(IReadOnlyList<string> Command, double Timeo
     /// <summary>The hash of this command's script files as they are now.</summary>
     public string CurrentHash() => HashOf(ScriptFiles(Command));
 
+    /// <summary>Why the command may not run here (its <paramref name="what"/> changed since the sweep was submitted), or null when its scripts still hash to <see cref="Sha256"/>.</summary>
+    public string? Changed(string what)
+    {
+        var hash = CurrentHash();
+        return hash == Sha256 ? null
+            : $"{what} changed since the sweep was submitted (sha256 {hash[..12]}, the sweep has {Sha256[..Math.Min(12, Sha256.Length)]}); give the spec a new name to run the new version.";
+    }
+
     private static string FileHash(string path)
     {
         using var stream = File.OpenRead(path);

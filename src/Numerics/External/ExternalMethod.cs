@@ -1,5 +1,3 @@
-using System.ComponentModel;
-
 namespace Sweeps.Numerics.External;
 
 /// <summary>
@@ -23,7 +21,10 @@ public sealed class ExternalMethod(ExternalCommand command, TrialParameters tria
         [ParameterNames.Lambda, ParameterNames.Alpha, ParameterNames.Rho, ParameterNames.Step, ParameterNames.MaxIters];
 
     /// <summary>Every method parameter is passed through to the command (docs/EXTERNAL.md); values must be finite.</summary>
-    public IReadOnlyList<string> Validate(MethodParameters parameters)
+    public IReadOnlyList<string> Validate(MethodParameters parameters) => FiniteParameters(parameters);
+
+    /// <summary>Each given method parameter must be finite (a command gets them as JSON numbers).</summary>
+    internal static IReadOnlyList<string> FiniteParameters(MethodParameters parameters)
     {
         (string Name, double? Value)[] values =
         [
@@ -40,10 +41,7 @@ public sealed class ExternalMethod(ExternalCommand command, TrialParameters tria
         var errors = new List<string>();
         if (!Problems.Contains(trial.Problem))
             errors.Add($"problem: '{trial.Problem}' cannot be given to the external method {trial.Method}; allowed: {string.Join(", ", Problems)}.");
-        if (command.Command.Count == 0 || command.Command.Any(string.IsNullOrEmpty))
-            errors.Add($"{trial.Method}.command: give the program and its arguments as a list of non-empty strings, e.g. [python3, my_method.py].");
-        if (!(command.TimeoutSeconds > 0) || double.IsInfinity(command.TimeoutSeconds))
-            errors.Add($"{trial.Method}.timeout: {command.TimeoutSeconds} is not allowed; it must be a positive number of seconds.");
+        errors.AddRange(CheckCommand(command, trial.Method));
         errors.AddRange(new ExternalMethod(command, trial).Validate(trial.MethodParameters));
         return errors;
     }
@@ -52,28 +50,15 @@ public sealed class ExternalMethod(ExternalCommand command, TrialParameters tria
     {
         if (problem is not IMatrixSensingProblem sensing)
             throw new InvalidInstanceException($"an external method needs a matrix-sensing problem ({string.Join(", ", Problems)}), not '{problem.Family}'.");
-        var hash = command.CurrentHash();
-        if (hash != command.Sha256)
-            return Failed(problem, TrialStatus.MethodError,
-                $"the script changed since the sweep was submitted (sha256 {hash[..12]}, the sweep has {command.Sha256[..Math.Min(12, command.Sha256.Length)]}); give the spec a new name to run the new version.");
+        if (command.Changed("the script") is { } changed)
+            return Failed(problem, TrialStatus.MethodError, changed);
 
         var folder = Directory.CreateTempSubdirectory("sweeps-external-").FullName;
         try
         {
             InstanceFolder.Write(folder, sensing, trial, command.TimeoutSeconds, cancellation);
-            ProcessOutcome outcome;
-            try
-            {
-                outcome = ExternalProcess.Run([.. command.Command, folder], folder, TimeSpan.FromSeconds(command.TimeoutSeconds), cancellation);
-            }
-            catch (Win32Exception e)
-            {
-                return Failed(problem, TrialStatus.MethodError, $"{command.Command[0]} could not start: {e.Message}");
-            }
-            if (outcome.TimedOut)
-                return Failed(problem, TrialStatus.Timeout, $"killed after the timeout of {command.TimeoutSeconds:G} s{Said(outcome)}");
-            if (outcome.ExitCode != 0)
-                return Failed(problem, TrialStatus.MethodError, $"exit code {outcome.ExitCode}{Said(outcome)}");
+            if (ExternalProcess.RunOn(command, folder, cancellation) is { } failure)
+                return Failed(problem, failure.Status, failure.Reason);
             try
             {
                 return AnswerFiles.Read(folder, sensing);
@@ -89,7 +74,14 @@ public sealed class ExternalMethod(ExternalCommand command, TrialParameters tria
         }
     }
 
-    private static string Said(ProcessOutcome outcome) => outcome.LastWords is { Length: > 0 } words ? $": {words}" : "";
+    /// <summary>Checks a command as a trial gives it: a program and non-empty arguments, a finite positive timeout.</summary>
+    internal static IEnumerable<string> CheckCommand(ExternalCommand command, string field)
+    {
+        if (command.Command.Count == 0 || command.Command.Any(string.IsNullOrEmpty))
+            yield return $"{field}.command: give the program and its arguments as a list of non-empty strings, e.g. [python3, my_method.py].";
+        if (!(command.TimeoutSeconds > 0) || double.IsInfinity(command.TimeoutSeconds))
+            yield return $"{field}.timeout: {command.TimeoutSeconds} is not allowed; it must be a positive number of seconds.";
+    }
 
     /// <summary>No answer: NaN factors (so nothing is measured) with the status and reason.</summary>
     private static Solution Failed(IFactorizedProblem problem, TrialStatus status, string reason)
@@ -99,7 +91,7 @@ public sealed class ExternalMethod(ExternalCommand command, TrialParameters tria
         return new Solution(theta, status, 0, reason);
     }
 
-    private static void TryDelete(string folder)
+    internal static void TryDelete(string folder)
     {
         try
         {

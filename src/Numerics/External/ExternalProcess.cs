@@ -30,6 +30,27 @@ public static class ExternalProcess
 {
     public const int TailLength = 4096;
 
+    /// <summary>
+    /// Runs an external method's or problem's command on its trial folder (appended as the last argument) and says why it
+    /// failed: could not start or non-zero exit (method-error), past its timeout (timeout); null when it exited 0.
+    /// </summary>
+    public static (TrialStatus Status, string Reason)? RunOn(ExternalCommand command, string folder, CancellationToken cancellation)
+    {
+        ProcessOutcome outcome;
+        try
+        {
+            outcome = Run([.. command.Command, folder], folder, TimeSpan.FromSeconds(command.TimeoutSeconds), cancellation);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (TrialStatus.MethodError, $"{command.Command[0]} could not start: {e.Message}");
+        }
+        var said = outcome.LastWords is { Length: > 0 } words ? $": {words}" : "";
+        if (outcome.TimedOut)
+            return (TrialStatus.Timeout, $"killed after the timeout of {command.TimeoutSeconds:G} s{said}");
+        return outcome.ExitCode != 0 ? (TrialStatus.MethodError, $"exit code {outcome.ExitCode}{said}") : null;
+    }
+
     public static ProcessOutcome Run(IReadOnlyList<string> command, string workingDirectory, TimeSpan timeout, CancellationToken cancellation)
     {
         var start = new ProcessStartInfo(command[0])

@@ -85,7 +85,7 @@ public static class InstanceFolder
     }
 
     /// <summary>The parameters a trial runs with, by spec name (absent ones left out).</summary>
-    private static IEnumerable<KeyValuePair<string, double>> Parameters(TrialParameters p)
+    internal static IEnumerable<KeyValuePair<string, double>> Parameters(TrialParameters p)
     {
         var method = p.MethodParameters;
         (string, double?)[] all =

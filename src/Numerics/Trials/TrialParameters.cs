@@ -30,6 +30,12 @@ public sealed record TrialParameters
     /// <summary>When set, <see cref="Method"/> is a label and this command is the method (docs/EXTERNAL.md), not a catalog method.</summary>
     public External.ExternalCommand? External { get; init; }
 
+    /// <summary>When set, <see cref="Problem"/> is a label and this command is the whole trial (docs/EXTERNAL.md, external problems): no family, no catalog method.</summary>
+    public External.ExternalCommand? ExternalProblem { get; init; }
+
+    /// <summary>The .NET plugins the problem and method come from (the sweep's, as submitted); null for built-ins only.</summary>
+    public IReadOnlyList<Plugins.PluginIdentity>? Plugins { get; init; }
+
     /// <summary>The noise level as the spec gives it (noise_relative when set, else noise): the sigma of the success rule error &lt;= c * sigma.</summary>
     public double NoiseLevel => NoiseRelative ?? Noise;
 }

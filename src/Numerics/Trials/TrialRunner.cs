@@ -13,11 +13,16 @@ public static class TrialRunner
 {
     public static TrialResult Run(TrialParameters parameters, CancellationToken cancellation = default)
     {
+        // A process without the plugin (or with another build) refuses, before its catalogs are asked for the names.
+        if (parameters.Plugins is { Count: > 0 } plugins && Plugins.PluginRegistry.Refusal(plugins) is { } refusal)
+            return Unmeasured(TrialStatus.MethodError, refusal, Stopwatch.StartNew());
         var errors = TrialValidation.Validate(parameters);
         if (errors.Count > 0)
             throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(parameters));
 
         var clock = Stopwatch.StartNew();
+        if (parameters.ExternalProblem is { } external)
+            return ExternalProblem.Run(external, parameters, clock, cancellation);
         var seed = new TrialSeed(parameters.Seed);
         IFactorizedProblem problem;
         try
@@ -81,7 +86,7 @@ public static class TrialRunner
         };
     }
 
-    private static TrialResult Unmeasured(TrialStatus status, string reason, Stopwatch clock) => new()
+    internal static TrialResult Unmeasured(TrialStatus status, string reason, Stopwatch clock) => new()
     {
         Status = status,
         Reason = reason,

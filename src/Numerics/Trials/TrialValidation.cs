@@ -8,11 +8,16 @@ public static class TrialValidation
     public static IReadOnlyList<string> Validate(TrialParameters parameters)
     {
         var errors = new List<string>();
-        if (!Catalogs.Problems.TryGet(parameters.Problem, out var family))
+        if (parameters.ExternalProblem is { } problem)
+            errors.AddRange(ExternalMethod.CheckCommand(problem, "problem"));
+        else if (!Catalogs.Problems.TryGet(parameters.Problem, out var family))
             errors.Add($"problem: '{parameters.Problem}' is not a known problem; allowed: {string.Join(", ", Catalogs.Problems.Names)}.");
         else
             errors.AddRange(family.Validate(parameters));
-        if (parameters.External is not null)
+        // An external problem's command interprets the method name and its parameters itself.
+        if (parameters.ExternalProblem is not null)
+            errors.AddRange(ExternalMethod.FiniteParameters(parameters.MethodParameters));
+        else if (parameters.External is not null)
             errors.AddRange(ExternalMethod.Validate(parameters));
         else if (!Catalogs.Methods.TryGet(parameters.Method, out var method))
             errors.Add($"method: '{parameters.Method}' is not a known method; allowed: {string.Join(", ", Catalogs.Methods.Names)}.");

@@ -40,6 +40,10 @@ public sealed class TrialCommandTests
     [InlineData("--m: 0", "--problem", "general-sensing", "--d", "10", "--r", "2", "--m", "0", "--method", "nuclear")]
     [InlineData("--r: 1.5 is not allowed", "--problem", "general-sensing", "--d", "10", "--r", "1.5", "--m", "30", "--method", "nuclear")]
     [InlineData("--seed: '-1' is not allowed", "--problem", "general-sensing", "--d", "10", "--r", "1", "--m", "30", "--method", "nuclear", "--seed", "-1")]
+    [InlineData("--method: 'nuclear' is a built-in method", "--problem", "symmetric-sensing", "--d", "8", "--r", "1", "--m", "30", "--method", "nuclear", "--", "python3", "x.py")]
+    [InlineData("--: the external method's command is missing", "--problem", "symmetric-sensing", "--d", "8", "--r", "1", "--m", "30", "--method", "my-gd", "--")]
+    [InlineData("--timeout: only for an external method", "--problem", "symmetric-sensing", "--d", "8", "--r", "1", "--m", "30", "--method", "nuclear", "--timeout", "5")]
+    [InlineData("--timeout: 0 is not allowed", "--problem", "symmetric-sensing", "--d", "8", "--r", "1", "--m", "30", "--method", "my-gd", "--timeout", "0", "--", "python3", "x.py")]
     [InlineData("--method: missing", "--problem", "general-sensing", "--d", "10", "--r", "1", "--m", "30")]
     public void Bad_arguments_exit_2_and_name_the_argument(string expected, params string[] args)
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Sweeps.Numerics;
 using Sweeps.Client.Output;
+using Sweeps.Client.Specs;
+using Sweeps.Client.Tests.Cli;
 using Sweeps.Client.Tests.Run;
 using Sweeps.Numerics.External;
 using Sweeps.Numerics.Problems;
@@ -58,6 +60,8 @@ public sealed class ExternalMethodRunTests : IDisposable
         // Paired: the same instance as the built-in method's trial of the same index.
         Assert.Equal(byMethod["gd-small-init"].Select(r => (r["seed"], r["flat_trace_at_truth"])), byMethod["py-gd"].Select(r => (r["seed"], r["flat_trace_at_truth"])));
 
+        AssertTrialCommandReproduces(SpecLoader.LoadFile(spec).Definition, byMethod["py-gd"][0]);
+
         AssertStatus(byMethod["crash"], "method-error", "exit code 1: RuntimeError: this method crashes on purpose");
         AssertStatus(byMethod["hang"], "timeout", "killed after the timeout of 2 s");
         AssertStatus(byMethod["garbage"], "method-error", "malformed answer: U.npy: not a .npy file");
@@ -99,6 +103,24 @@ public sealed class ExternalMethodRunTests : IDisposable
         using var reported = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")));
         Assert.Equal(reported.RootElement.GetProperty("iterations").GetInt32().ToString(CultureInfo.InvariantCulture), row["iterations"]);
         Assert.Equal(reported.RootElement.GetProperty("status").GetString(), row["status"]);
+    }
+
+    /// <summary>
+    /// The live page's command for the row (`sweeps trial ... --seed S --method py-gd --timeout 120 -- python3 .../gd_sensing.py`),
+    /// run as it stands, prints the row the sweep wrote.
+    /// </summary>
+    private void AssertTrialCommandReproduces(Grains.Sweeps.SweepDefinition definition, Dictionary<string, string> row)
+    {
+        var command = Hosting.Live.ReproCommand.For(definition, definition.Cells[0], "py-gd", ulong.Parse(row["seed"], CultureInfo.InvariantCulture));
+        Assert.EndsWith($"--timeout 120 -- {ExternalScripts.Python} {Path.Combine(_root, ExternalScripts.GradientDescent)}", command, StringComparison.Ordinal);
+        var words = command.Split(' ').Skip(1).ToList();
+        var (code, output, error) = CliRunner.Run([.. words.Take(words.IndexOf("--")), "--json", .. words.Skip(words.IndexOf("--"))]);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        foreach (var column in new[] { "rel_error", "loss", "hessian_trace", "flat_trace_at_truth" })
+            Assert.Equal(Number(row, column), json.RootElement.GetProperty(column).GetDouble());
+        Assert.Equal(row["status"], json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(row["iterations"], json.RootElement.GetProperty("iterations").GetInt32().ToString(CultureInfo.InvariantCulture));
     }
 
     private static double Number(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);

@@ -11,12 +11,12 @@ internal static class ExternalScripts
     /// <summary>The external-method tests run one at a time: they check that no instance folder or process is left behind.</summary>
     public const string Collection = "external methods";
 
-    public const string GradientDescent = "gd_sensing.py", Misbehave = "misbehave.py";
+    public const string GradientDescent = "gd_sensing.py", Misbehave = "misbehave.py", CoinProblem = "coin_problem.py";
 
     /// <summary>Copies the scripts into <paramref name="folder"/>.</summary>
     public static void CopyTo(string folder)
     {
-        foreach (var script in new[] { GradientDescent, Misbehave })
+        foreach (var script in new[] { GradientDescent, Misbehave, CoinProblem })
             File.Copy(Path.Combine(AppContext.BaseDirectory, "External", script), Path.Combine(folder, script), overwrite: true);
     }
 

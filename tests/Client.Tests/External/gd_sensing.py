@@ -1,7 +1,9 @@
 """A Sweeps external method (docs/EXTERNAL.md): gradient descent from a small random start on
 f(U) = (1/m) sum_i (<A_i, U U^T> - b_i)^2 for symmetric sensing, grad f = (2/m) sum_i r_i (A_i + A_i^T) U.
-The instance folder is the last argument; the answer is U.npy (X.npy = U U^T with --matrix) and metrics.json in it."""
+The instance folder is the last argument; the answer is U.npy (X.npy = U U^T with --matrix) and metrics.json in it.
+With --log DIR, every run first leaves a file SEED-PID-PARENTPID in DIR (the tests count runs and see which process ran them)."""
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +12,9 @@ import numpy as np
 folder = Path(sys.argv[-1])
 header = json.loads((folder / "instance.json").read_text())
 assert header["format"] == "sweeps-instance" and header["version"] == 1 and header["symmetric"]
+if "--log" in sys.argv:
+    log = Path(sys.argv[sys.argv.index("--log") + 1])
+    (log / f"{header['trial_seed']}-{os.getpid()}-{os.getppid()}").touch()
 A = np.load(folder / header["files"]["A"])
 b = np.load(folder / header["files"]["b"])
 m, d, k = header["m"], header["d1"], header["k"]

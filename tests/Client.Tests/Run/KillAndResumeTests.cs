@@ -34,17 +34,7 @@ public sealed class KillAndResumeTests : IDisposable
         var clean = Path.Combine(_root, "clean");
 
         using (var process = SweepsProcess.Start("run", spec, "--out", killed, "--max-concurrent-trials", "1"))
-        {
-            var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (StoredTrials.In(killed) < Total / 4)
-            {
-                Assert.False(process.HasExited, "the sweep finished (or failed) before it could be killed; make it longer");
-                Assert.True(DateTime.UtcNow < deadline, "the sweep made no progress in 2 minutes");
-                Thread.Sleep(50);
-            }
-            process.Kill(entireProcessTree: true); // SIGKILL: no chance to flush or clean up
-            process.WaitForExit();
-        }
+            StoredTrials.KillOnceStored(process, killed, Total / 4);
         var committed = StoredTrials.In(killed);
         Assert.InRange(committed, Total / 4, Total - 1);
 

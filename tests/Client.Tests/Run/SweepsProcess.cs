@@ -21,20 +21,34 @@ internal static class SweepsProcess
         return process;
     }
 
+    /// <summary>Runs to the end with extra environment variables; returns the exit code and stdout followed by stderr.</summary>
+    public static (int ExitCode, string Output) RunWithOutput(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var (code, output, error) = Execute(timeout, environment, args);
+        return (code, output + error);
+    }
+
     /// <summary>Runs to the end; returns the exit code and stderr.</summary>
     public static (int ExitCode, string Error) Run(TimeSpan timeout, params string[] args)
+    {
+        var (code, _, error) = Execute(timeout, new Dictionary<string, string>(), args);
+        return (code, error);
+    }
+
+    private static (int ExitCode, string Output, string Error) Execute(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"sweeps {string.Join(' ', args)} did not finish within {timeout}.");
         }
-        return (process.ExitCode, error.GetAwaiter().GetResult());
+        return (process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
     }
 }

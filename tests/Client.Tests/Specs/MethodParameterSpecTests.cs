@@ -127,16 +127,8 @@ public sealed class MethodParameterSpecTests
         Assert.True(plain.Definition.Variants.IsEmpty);
 
         // examples/fig3a-general-sensing.yaml without its name: the id the loader gave before method parameters existed.
-        var fig3a = File.ReadAllText(Path.Combine(RepositoryRoot(), "examples", "fig3a-general-sensing.yaml"));
+        var fig3a = File.ReadAllText(Path.Combine(RepositoryFolder.Root(), "examples", "fig3a-general-sensing.yaml"));
         var unnamed = string.Join('\n', fig3a.Split('\n').Where(l => !l.StartsWith("name:", StringComparison.Ordinal)));
         Assert.Equal("cc62ebceaa31", SpecLoader.Load(unnamed).SweepId);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !Directory.Exists(Path.Combine(folder.FullName, "examples")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new DirectoryNotFoundException("examples/ not found above the test binaries.");
     }
 }

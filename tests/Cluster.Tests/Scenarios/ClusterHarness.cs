@@ -54,13 +54,22 @@ internal sealed class ClusterHarness : IAsyncDisposable
         await Task.WhenAll(started.Select(s => s.WaitReadyAsync()));
     }
 
-    /// <summary>Writes the spec to the scenario folder and starts `sweeps run SPEC --cluster ... --out DIR`.</summary>
-    public ChildProcess StartClient(string specText, string output)
+    /// <summary>Starts one more silo with <paramref name="flags"/> and waits until it is ready.</summary>
+    public async Task<SiloProcess> StartSiloAsync(string name, params string[] flags)
+    {
+        var silo = SiloProcess.Start(name, Redis.Connection, 1, flags);
+        _silos.Add(silo);
+        await silo.WaitReadyAsync();
+        return silo;
+    }
+
+    /// <summary>Writes the spec to the scenario folder and starts `sweeps run SPEC --cluster ... --out DIR` (and any further arguments).</summary>
+    public ChildProcess StartClient(string specText, string output, params string[] arguments)
     {
         var spec = Path.Combine(Folder, "spec.yaml");
         File.WriteAllText(spec, specText);
         var client = ChildProcess.Start("sweeps run --cluster", "dotnet",
-            [RepositoryPaths.ClientDll, "run", spec, "--cluster", Redis.Connection, "--out", OutputPath(output)]);
+            [RepositoryPaths.ClientDll, "run", spec, "--cluster", Redis.Connection, "--out", OutputPath(output), .. arguments]);
         _clients.Add(client);
         return client;
     }

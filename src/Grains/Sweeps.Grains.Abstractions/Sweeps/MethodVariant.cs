@@ -17,7 +17,8 @@ public sealed record MethodVariant(
     [property: Id(0)] string Label,
     [property: Id(1)] string Method,
     [property: Id(2)] ImmutableSortedDictionary<string, double> Parameters,
-    [property: Id(3)] MethodCommand? Command = null)
+    [property: Id(3)] MethodCommand? Command = null,
+    [property: Id(4)] PluginRef? Plugin = null)
 {
     /// <summary>The values a trial of this entry runs with: the cell's parameters overlaid with this entry's.</summary>
     public ImmutableSortedDictionary<string, double> Apply(ImmutableSortedDictionary<string, double> cell) => cell.SetItems(Parameters);

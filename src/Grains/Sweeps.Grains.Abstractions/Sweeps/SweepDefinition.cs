@@ -20,7 +20,9 @@ public sealed record SweepDefinition(
     [property: Id(5)] long Seed,
     [property: Id(6)] double Tolerance,
     [property: Id(7)] double? RelativeToNoise,
-    [property: Id(8)] ImmutableArray<MethodVariant> Variants = default)
+    [property: Id(8)] ImmutableArray<MethodVariant> Variants = default,
+    [property: Id(9)] PluginRef? ProblemPlugin = null,
+    [property: Id(10)] MethodCommand? ProblemCommand = null)
 {
     /// <summary>The variant a method label names, or null for a plain catalog method with no parameters of its own.</summary>
     public MethodVariant? Variant(string label) =>

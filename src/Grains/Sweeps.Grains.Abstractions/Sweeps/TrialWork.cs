@@ -18,10 +18,15 @@ public sealed record TrialWork(
     [property: Id(4)] long SweepSeed,
     [property: Id(5)] double Tolerance,
     [property: Id(6)] double? RelativeToNoise,
-    [property: Id(7)] MethodVariant? Variant = null)
+    [property: Id(7)] MethodVariant? Variant = null,
+    [property: Id(8)] PluginRef? ProblemPlugin = null,
+    [property: Id(9)] MethodCommand? ProblemCommand = null)
 {
     /// <summary>The catalog method that runs.</summary>
     public string MethodName => Variant?.Method ?? Method;
+
+    /// <summary>The plugins the trial's problem and method come from (none for built-ins).</summary>
+    public IEnumerable<PluginRef> Plugins => new[] { ProblemPlugin, Variant?.Plugin }.OfType<PluginRef>();
 
     /// <summary>The values the trial runs with: the cell's, overlaid with the variant's own.</summary>
     public ImmutableSortedDictionary<string, double> RunParameters => Variant?.Apply(Parameters) ?? Parameters;

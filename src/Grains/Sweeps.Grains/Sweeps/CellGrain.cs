@@ -72,6 +72,9 @@ public sealed class CellGrain(
     {
         try
         {
+            // Read by the placement of a new trial activation (scoped to this async method's call).
+            if (Placement.PluginPlacement.Needed(work) is { } plugins)
+                RequestContext.Set(Placement.PluginPlacement.Key, plugins);
             await GrainFactory.GetGrain<ITrialGrain>(GrainKeys.Trial(this.GetPrimaryKeyString(), trial)).Run(work, trial, this.AsReference<ICellGrain>());
         }
         catch

@@ -6,4 +6,6 @@ namespace Sweeps.Grains.Sweeps;
 public static class MethodCommands
 {
     public static ExternalCommand ToExternal(this MethodCommand command) => new([.. command.Command], command.TimeoutSeconds, command.Sha256);
+
+    public static Numerics.Plugins.PluginIdentity ToIdentity(this PluginRef plugin) => new(plugin.Name, plugin.Sha256);
 }

@@ -23,6 +23,10 @@ internal static class SweepDefinitions
         }
         foreach (var variant in d.Methods.Select(d.Variant).OfType<MethodVariant>())
             text.Append('|').Append(Describe(variant));
+        if (d.ProblemPlugin is { } plugin)
+            text.Append("|problem<").Append(plugin.Describe()).Append('>');
+        if (d.ProblemCommand is { } command)
+            text.Append("|problem<").Append(command.Describe()).Append('>');
         return Numerics.Random.StableHash.Of(text.ToString());
     }
 
@@ -52,6 +56,10 @@ internal static class SweepDefinitions
     {
         if (current.Problem != next.Problem)
             return $"problem: a sweep cannot change its problem ('{current.Problem}' -> '{next.Problem}'); give the spec a new name.";
+        if (current.ProblemPlugin != next.ProblemPlugin)
+            return $"problem: a sweep cannot change its problem's plugin ({current.ProblemPlugin?.Describe() ?? "built-in"} -> {next.ProblemPlugin?.Describe() ?? "built-in"}); give the spec a new name.";
+        if (current.ProblemCommand?.Describe() != next.ProblemCommand?.Describe())
+            return $"problem: a sweep cannot change its problem's command ({current.ProblemCommand?.Describe() ?? "built-in"} -> {next.ProblemCommand?.Describe() ?? "built-in"}); give the spec a new name.";
         if (current.Seed != next.Seed)
             return $"seed: a sweep cannot change its seed ({current.Seed} -> {next.Seed}); give the spec a new name.";
         if (Criterion(current) != Criterion(next))
@@ -80,7 +88,8 @@ internal static class SweepDefinitions
     private static string Describe(SweepDefinition d, string label) => d.Variant(label) is { } v ? Describe(v) : label;
 
     private static string Describe(MethodVariant v) =>
-        v.Method + "{" + ParameterText.Join(v.Parameters) + "}" + (v.Command is { } c ? "<" + c.Describe() + ">" : "");
+        v.Method + "{" + ParameterText.Join(v.Parameters) + "}" + (v.Command is { } c ? "<" + c.Describe() + ">" : "") +
+        (v.Plugin is { } p ? "<" + p.Describe() + ">" : "");
 
     private static string Criterion(SweepDefinition d) =>
         "tolerance=" + R(d.Tolerance) + (d.RelativeToNoise is { } c ? ",relative_to_noise=" + R(c) : "");

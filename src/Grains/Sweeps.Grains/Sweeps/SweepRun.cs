@@ -40,7 +40,7 @@ internal sealed class SweepRun(SweepDefinition definition, int generation, int w
         Cursor += count;
         InFlight += count;
         Advance(count, trials);
-        var trial = new TrialWork(d.Problem, method, cell.Key, cell.Parameters, d.Seed, d.Tolerance, d.RelativeToNoise, d.Variant(method));
+        var trial = new TrialWork(d.Problem, method, cell.Key, cell.Parameters, d.Seed, d.Tolerance, d.RelativeToNoise, d.Variant(method), d.ProblemPlugin, d.ProblemCommand);
         return new CellWork(d.SweepId, Generation, trial, first, count, trials);
     }
 

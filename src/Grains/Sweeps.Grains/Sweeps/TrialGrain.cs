@@ -57,6 +57,8 @@ public sealed class TrialGrain(
                 work.Problem, work.MethodName, work.RunParameters, new SuccessCriterion(work.Tolerance, work.RelativeToNoise), seed) with
             {
                 External = work.Variant?.Command?.ToExternal(),
+                Plugins = [.. work.Plugins.Select(p => p.ToIdentity())],
+                ExternalProblem = work.ProblemCommand?.ToExternal(),
             };
             var result = await executor.Run(cancellation => telemetry.Measure(() => evaluator.Evaluate(parameters, cancellation)));
             record = TrialRecords.From(work, trial, seed, result);
