@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Sweeps.Numerics.LinearAlgebra;
 
@@ -43,50 +42,10 @@ internal static class PanelGram
     }
 
     /// <summary>G[j..j+3, l..l+7] += sum_q A[j..j+3, q] A[l..l+7, q]^T, from panels j/4, l/4 and l/4 + 1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddBlock(ref double panels, int n, int w, int j, int l, ref double g)
     {
-        ref var c0 = ref Unsafe.Add(ref g, j * w + l);
-        ref var c1 = ref Unsafe.Add(ref c0, w);
-        ref var c2 = ref Unsafe.Add(ref c1, w);
-        ref var c3 = ref Unsafe.Add(ref c2, w);
-        var c0a = Vector256.LoadUnsafe(ref c0);
-        var c0b = Vector256.LoadUnsafe(ref c0, 4);
-        var c1a = Vector256.LoadUnsafe(ref c1);
-        var c1b = Vector256.LoadUnsafe(ref c1, 4);
-        var c2a = Vector256.LoadUnsafe(ref c2);
-        var c2b = Vector256.LoadUnsafe(ref c2, 4);
-        var c3a = Vector256.LoadUnsafe(ref c3);
-        var c3b = Vector256.LoadUnsafe(ref c3, 4);
-        ref var left = ref Unsafe.Add(ref panels, j / Rows * n * Rows);
         ref var low = ref Unsafe.Add(ref panels, l / Rows * n * Rows);
-        ref var high = ref Unsafe.Add(ref low, n * Rows);
-        for (var q = 0; q < n; q++)
-        {
-            var offset = (nuint)(q * Rows);
-            var lo = Vector256.LoadUnsafe(ref low, offset);
-            var hi = Vector256.LoadUnsafe(ref high, offset);
-            ref var x = ref Unsafe.Add(ref left, q * Rows);
-            var s = Vector256.Create(x);
-            c0a += s * lo;
-            c0b += s * hi;
-            s = Vector256.Create(Unsafe.Add(ref x, 1));
-            c1a += s * lo;
-            c1b += s * hi;
-            s = Vector256.Create(Unsafe.Add(ref x, 2));
-            c2a += s * lo;
-            c2b += s * hi;
-            s = Vector256.Create(Unsafe.Add(ref x, 3));
-            c3a += s * lo;
-            c3b += s * hi;
-        }
-        c0a.StoreUnsafe(ref c0);
-        c0b.StoreUnsafe(ref c0, 4);
-        c1a.StoreUnsafe(ref c1);
-        c1b.StoreUnsafe(ref c1, 4);
-        c2a.StoreUnsafe(ref c2);
-        c2b.StoreUnsafe(ref c2, 4);
-        c3a.StoreUnsafe(ref c3);
-        c3b.StoreUnsafe(ref c3, 4);
+        SymmetricRankUpdate.AddBlock(ref Unsafe.Add(ref g, j * w + l), w, ref Unsafe.Add(ref panels, j / Rows * n * Rows),
+            ref low, ref Unsafe.Add(ref low, n * Rows), Rows, n);
     }
 }

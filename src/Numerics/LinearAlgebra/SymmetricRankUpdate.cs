@@ -39,13 +39,20 @@ internal static class SymmetricRankUpdate
     }
 
     /// <summary>C[j..j+3, l..l+7] += sum_q B[q, j..j+3]^T B[q, l..l+7].</summary>
+    private static void AddBlock(ref double b, int n, int w, int j, int l, ref double c) =>
+        AddBlock(ref Unsafe.Add(ref c, j * w + l), w, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref b, l), ref Unsafe.Add(ref b, l + 4), w, n);
+
+    /// <summary>
+    /// The 4 x 8 block kernel: C[0..3, 0..7] (rows <paramref name="cStride"/> apart) += sum_q x_q^T [lo_q, hi_q], where x_q
+    /// (4 values), lo_q and hi_q (4 each) start at <paramref name="x"/>, <paramref name="lo"/>, <paramref name="hi"/> plus
+    /// q * <paramref name="stride"/>: B's rows here, packed panels in <see cref="PanelGram"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddBlock(ref double b, int n, int w, int j, int l, ref double c)
+    internal static void AddBlock(ref double c0, int cStride, ref double x, ref double lo, ref double hi, int stride, int n)
     {
-        ref var c0 = ref Unsafe.Add(ref c, j * w + l);
-        ref var c1 = ref Unsafe.Add(ref c0, w);
-        ref var c2 = ref Unsafe.Add(ref c1, w);
-        ref var c3 = ref Unsafe.Add(ref c2, w);
+        ref var c1 = ref Unsafe.Add(ref c0, cStride);
+        ref var c2 = ref Unsafe.Add(ref c1, cStride);
+        ref var c3 = ref Unsafe.Add(ref c2, cStride);
         var c0a = Vector256.LoadUnsafe(ref c0);
         var c0b = Vector256.LoadUnsafe(ref c0, 4);
         var c1a = Vector256.LoadUnsafe(ref c1);
@@ -54,23 +61,24 @@ internal static class SymmetricRankUpdate
         var c2b = Vector256.LoadUnsafe(ref c2, 4);
         var c3a = Vector256.LoadUnsafe(ref c3);
         var c3b = Vector256.LoadUnsafe(ref c3, 4);
-        ref var row = ref b;
-        for (var q = 0; q < n; q++, row = ref Unsafe.Add(ref row, w))
+        for (var q = 0; q < n; q++)
         {
-            var lo = Vector256.LoadUnsafe(ref row, (nuint)l);
-            var hi = Vector256.LoadUnsafe(ref row, (nuint)(l + 4));
-            var s = Vector256.Create(Unsafe.Add(ref row, j));
-            c0a += s * lo;
-            c0b += s * hi;
-            s = Vector256.Create(Unsafe.Add(ref row, j + 1));
-            c1a += s * lo;
-            c1b += s * hi;
-            s = Vector256.Create(Unsafe.Add(ref row, j + 2));
-            c2a += s * lo;
-            c2b += s * hi;
-            s = Vector256.Create(Unsafe.Add(ref row, j + 3));
-            c3a += s * lo;
-            c3b += s * hi;
+            var offset = (nuint)q * (nuint)stride;
+            var low = Vector256.LoadUnsafe(ref lo, offset);
+            var high = Vector256.LoadUnsafe(ref hi, offset);
+            ref var row = ref Unsafe.Add(ref x, offset);
+            var s = Vector256.Create(row);
+            c0a += s * low;
+            c0b += s * high;
+            s = Vector256.Create(Unsafe.Add(ref row, 1));
+            c1a += s * low;
+            c1b += s * high;
+            s = Vector256.Create(Unsafe.Add(ref row, 2));
+            c2a += s * low;
+            c2b += s * high;
+            s = Vector256.Create(Unsafe.Add(ref row, 3));
+            c3a += s * low;
+            c3b += s * high;
         }
         c0a.StoreUnsafe(ref c0);
         c0b.StoreUnsafe(ref c0, 4);
