@@ -8,7 +8,8 @@ namespace Sweeps.Hosting.Live;
 /// The `sweeps trial ...` command line that reproduces one stored trial bit for bit: the catalog
 /// method (not the label of a method entry with its own values), every parameter the trial ran with
 /// (the cell's values overlaid with the entry's), the trial seed and the sweep's success criterion;
-/// for an external method its name, timeout and command. A plugin's method needs the plugin loaded (--plugins DIR).
+/// for an external method its name, timeout and command; for a plugin's method or problem the folder it was loaded
+/// from (--plugins DIR).
 /// </summary>
 public static class ReproCommand
 {
@@ -16,7 +17,11 @@ public static class ReproCommand
     {
         var variant = sweep.Variant(methodLabel);
         var parameters = variant?.Apply(cell.Parameters) ?? cell.Parameters;
-        var words = new List<string> { "sweeps", "trial", "--problem", sweep.Problem, "--method", variant?.Method ?? methodLabel };
+        var method = variant?.Method ?? methodLabel;
+        var words = new List<string> { "sweeps", "trial" };
+        if (Numerics.Plugins.PluginRegistry.FolderProviding(method, sweep.Problem) is { } plugins)
+            words.AddRange(["--plugins", Quote(plugins)]);
+        words.AddRange(["--problem", sweep.Problem, "--method", method]);
         foreach (var name in ParameterNames.All.Where(parameters.ContainsKey))
             words.AddRange(["--" + name.Replace('_', '-'), Number(parameters[name])]);
         words.AddRange(["--seed", seed.ToString(CultureInfo.InvariantCulture), "--tolerance", Number(sweep.Tolerance)]);

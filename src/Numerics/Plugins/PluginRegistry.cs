@@ -42,6 +42,18 @@ public static class PluginRegistry
         return [.. files.Select(f => Load(Path.GetFullPath(f)))];
     }
 
+    /// <summary>
+    /// The folder to give <c>--plugins</c> for a loaded plugin that provides <paramref name="method"/> or
+    /// <paramref name="problem"/> (the parent of a <c>NAME/NAME.dll</c> build output), or null when built-ins do.
+    /// </summary>
+    public static string? FolderProviding(string method, string problem)
+    {
+        var plugin = Loaded.FirstOrDefault(p => p.Methods.Any(m => m.Name == method) || p.Problems.Any(f => f.Name == problem));
+        if (plugin is null) return null;
+        var folder = System.IO.Path.GetDirectoryName(plugin.Path)!;
+        return System.IO.Path.GetFileName(folder) == plugin.Identity.Name ? System.IO.Path.GetDirectoryName(folder) : folder;
+    }
+
     /// <summary>Loads one plugin assembly (see <see cref="LoadFolder"/>).</summary>
     public static LoadedPlugin Load(string assemblyPath)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Sweeps.Client.Output;
+using Sweeps.Client.Specs;
 using Sweeps.Client.Tests.Run;
 using Sweeps.Numerics.Tests.Plugins;
 
@@ -80,6 +81,23 @@ public sealed partial class PluginCliTests : IDisposable
         var unloaded = Sweeps(normalized, "validate");
         Assert.Equal(2, unloaded.ExitCode);
         Assert.Contains("plugins.SamplePlugin: not loaded; give --plugins DIR (or SWEEPS_PLUGINS) with the folder holding SamplePlugin.dll.", unloaded.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_live_page_command_of_a_plugin_trial_names_the_plugin_folder_and_reproduces_the_trial()
+    {
+        var plugins = SamplePluginFolder.Path();
+        Numerics.Plugins.PluginRegistry.LoadFolder(plugins);
+        var spec = Path.Combine(_root, "spec.yaml");
+        File.WriteAllText(spec, Spec);
+        var definition = SpecLoader.LoadFile(spec).Definition;
+        var command = Hosting.Live.ReproCommand.For(definition, definition.Cells[0], "heavy-ball", 4);
+        Assert.StartsWith($"sweeps trial --plugins {plugins} --problem", command, StringComparison.Ordinal);
+        var words = command.Split(' ').Skip(1).Append("--json").ToArray();
+        var run = SweepsProcess.RunWithOutput(TimeSpan.FromMinutes(1), new Dictionary<string, string>(), words);
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("\"method\":\"heavy-ball\"", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--plugins", Hosting.Live.ReproCommand.For(definition, definition.Cells[0], "gd-small-init", 4), StringComparison.Ordinal);
     }
 
     [Fact]
