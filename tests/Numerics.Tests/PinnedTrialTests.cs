@@ -19,10 +19,10 @@ public sealed class PinnedTrialTests
         Assert.Equal(seed, TrialSeed.Derive(42, Cell(r, m), trial).Value);
 
     [Theory]
-    // Re-pinned when the dense projector came from the Gram matrix's Cholesky factor instead of Gram-Schmidt (the same
-    // W, other rounding): the same iterations, differences of 1e-15 relative (it was 1.1105751641215178, 7.28413546475477E-20,
-    // 53.61186486802268).
-    [InlineData("flat-convex", 10, 0, 1.1105751641215185, 7.28413014505685E-20, 53.61186486802272, 101.17801705785317, 2, 634)]
+    // Re-pinned twice in issue #12: the dense projector from the Gram matrix's Cholesky factor (the same W, other
+    // rounding: 1e-15 relative), then ADMM's residual balancing at a ratio of 3 instead of 10 (289 iterations instead of
+    // 634, the same minimizer to 1e-9: it was 1.1105751641215185, 7.28413014505685E-20, 53.61186486802272).
+    [InlineData("flat-convex", 10, 0, 1.1105751649210038, 1.8744261054254647E-18, 53.611864780979914, 101.17801705785317, 2, 289)]
     // Re-pinned when the zero-loss rule's floor went from 1e-14 to 1e-20 f(0) (issue #12 point 4): 30 more iterations to
     // loss 7e-21 instead of 8.5e-15, the same interpolant to 8 digits (it was 0.45621702569837613, 8.54e-15, 68 iterations).
     [InlineData("gd-random-init", 80, 0, 0.4562170301441763, 7.004333966522564E-21, 167.07275878018598, 86.68792906452548, 18, 98)]

@@ -7,7 +7,7 @@ namespace Sweeps.Numerics.Convex;
 /// (the l1-ball constraint of robust PCA), the prox is the caller's.
 /// Residuals, relative: primal = ||Y - Z|| / max(||Y||, ||Z||), dual = rho ||Z - Z_prev|| / ||rho U||;
 /// both at most the tolerance means converged. Residual balancing doubles or halves rho (rescaling U)
-/// when one residual exceeds ten times the other. rho starts at sqrt(count) / ||Y_0|| (Y_0 = Proj_C(0),
+/// when one residual exceeds three times the other. rho starts at sqrt(count) / ||Y_0|| (Y_0 = Proj_C(0),
 /// the least-norm point of C), i.e. the threshold 1/rho sits at a typical one of <c>count</c> magnitudes
 /// of Y_0 (singular values, or entries).
 /// A caller may pass <c>stop</c>: every <see cref="StopStride"/> iterations it sees the feasible Y and may end the
@@ -27,7 +27,10 @@ internal static class AffineAdmm
     /// <summary>Iterations between two <see cref="Stop"/> checks: a check costs about one iteration.</summary>
     public const int StopStride = 25;
 
-    private const double BalanceRatio = 10, BalanceFactor = 2;
+    // Balancing at a ratio of 3 instead of the textbook 10 (issue #12, measured): general sensing d = 50 converges in
+    // 63-70 iterations instead of 120, completion d = 50, p = 0.3 in 1,950 instead of 3,250, and the two completion
+    // trials of IterationCapTests that reached the cap at 10 finish.
+    private const double BalanceRatio = 3, BalanceFactor = 2;
     private const int CancellationStride = 16;
 
     /// <summary>Runs ADMM; <paramref name="z"/> receives the last Z (zero when the least-norm interpolant is zero).</summary>
