@@ -18,7 +18,7 @@ public sealed class TrialCommand : ICommand
 {
     /// <summary>Every spec parameter is an option (<see cref="ParameterTable"/>: --noise-relative for noise_relative).</summary>
     private static readonly string[] ValueOptions =
-        ["problem", "method", .. ParameterTable.All.Select(p => p.Flag), "seed", "tolerance", "relative-to-noise"];
+        ["problem", "method", .. ParameterTable.All.Select(p => p.Flag), "seed", "tolerance", "relative-to-noise", "repeat"];
 
     public string Name => "trial";
 
@@ -38,6 +38,8 @@ public sealed class TrialCommand : ICommand
           --tolerance T        success: relative error <= T (default 1e-3)
           --relative-to-noise C  success: error <= C * sigma on noisy problems (C * S with --noise-relative)
           --json               print one JSON object keyed by the trials.csv column names
+          --repeat N           run the trial N times in this process and report the median `seconds`
+                               on stderr (the steady-state cost, as a warm silo sees it; default 1)
         """;
 
     public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
@@ -53,6 +55,7 @@ public sealed class TrialCommand : ICommand
                 values[parameter.Name] = v;
         }
         var seed = reader.ULong("seed") ?? 1;
+        var repeat = reader.Int("repeat", min: 1) ?? 1;
         var success = new SuccessCriterion(reader.Double("tolerance") ?? 1e-3, reader.Double("relative-to-noise"));
         if (reader.Positional.Count > 0)
             throw new UsageException($"'{reader.Positional[0]}': unexpected argument; options take the form --name value.");
@@ -71,9 +74,26 @@ public sealed class TrialCommand : ICommand
             throw new UsageException(string.Join(Environment.NewLine, errors.Select(AsOption)));
 
         var result = TrialRunner.Run(parameters, cancellation);
+        if (repeat > 1)
+            result = Repeat(parameters, result, repeat, terminal, cancellation);
         var row = TrialRow.Named(0, parameters, TrialRecords.From("", parameters.Method, 0, parameters.Seed, result));
         terminal.Out.WriteLine(json ? JsonSerializer.Serialize(row.ToDictionary(c => c.Name, c => c.Value)) : Table(row));
         return Task.FromResult(CommandLine.Ok);
+    }
+
+    /// <summary>Runs the trial <paramref name="repeat"/> times in all (the first given) and reports the median seconds; returns the last result.</summary>
+    private static TrialResult Repeat(TrialParameters parameters, TrialResult first, int repeat, Terminal terminal, CancellationToken cancellation)
+    {
+        var seconds = new List<double> { first.Seconds };
+        var last = first;
+        while (seconds.Count < repeat)
+        {
+            last = TrialRunner.Run(parameters, cancellation);
+            seconds.Add(last.Seconds);
+        }
+        terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"repeat: {repeat} runs, median {FiniteMedian.Of(seconds):G4} s (min {seconds.Min():G4}, first {first.Seconds:G4}, max {seconds.Max():G4})"));
+        return last;
     }
 
     /// <summary>One line per parameter: its option, meaning and default, from the parameter table.</summary>
