@@ -20,7 +20,7 @@ public sealed class TrialCommand : ICommand
 {
     /// <summary>Every spec parameter is an option (<see cref="ParameterTable"/>: --noise-relative for noise_relative).</summary>
     private static readonly string[] ValueOptions =
-        ["problem", "method", .. ParameterTable.All.Select(p => p.Flag), "seed", "tolerance", "relative-to-noise", "timeout"];
+        ["problem", "method", .. ParameterTable.All.Select(p => p.Flag), "seed", "tolerance", "relative-to-noise", "timeout", "repeat"];
 
     public string Name => "trial";
 
@@ -44,6 +44,8 @@ public sealed class TrialCommand : ICommand
           -- COMMAND ARGS...   an external method (docs/EXTERNAL.md): everything after -- is its command,
                                run on this trial's instance; --method names it (not a built-in name)
           --problem-command    the command after -- is an external problem's (--problem names it), run as the whole trial
+          --repeat N           run the trial N times in this process and report the median `seconds`
+                               on stderr (the steady-state cost, as a warm silo sees it; default 1)
         """;
 
     public Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
@@ -66,6 +68,7 @@ public sealed class TrialCommand : ICommand
                 values[parameter.Name] = v;
         }
         var seed = reader.ULong("seed") ?? 1;
+        var repeat = reader.Int("repeat", min: 1) ?? 1;
         var success = new SuccessCriterion(reader.Double("tolerance") ?? 1e-3, reader.Double("relative-to-noise"));
         if (reader.Positional.Count > 0)
             throw new UsageException($"'{reader.Positional[0]}': unexpected argument; options take the form --name value.");
@@ -85,6 +88,8 @@ public sealed class TrialCommand : ICommand
             throw new UsageException(string.Join(Environment.NewLine, errors.Select(AsOption)));
 
         var result = TrialRunner.Run(parameters, cancellation);
+        if (repeat > 1)
+            result = Repeat(parameters, result, repeat, terminal, cancellation);
         var row = TrialRow.Named(0, parameters, TrialRecords.From("", parameters.Method, 0, parameters.Seed, result));
         terminal.Out.WriteLine(json ? JsonSerializer.Serialize(row.ToDictionary(c => c.Name, c => c.Value)) : Table(row));
         return Task.FromResult(CommandLine.Ok);
@@ -101,6 +106,21 @@ public sealed class TrialCommand : ICommand
             throw new UsageException($"--timeout: {timeout.Value.ToString(CultureInfo.InvariantCulture)} is not allowed; it must be a positive number of seconds.");
         var resolved = new SpecCommand(command, timeout ?? ExternalCommand.DefaultTimeoutSeconds, null).Resolve(Directory.GetCurrentDirectory());
         return new ExternalCommand(resolved.Command, resolved.Timeout, resolved.Sha256!);
+    }
+
+    /// <summary>Runs the trial <paramref name="repeat"/> times in all (the first given) and reports the median seconds; returns the last result.</summary>
+    private static TrialResult Repeat(TrialParameters parameters, TrialResult first, int repeat, Terminal terminal, CancellationToken cancellation)
+    {
+        var seconds = new List<double> { first.Seconds };
+        var last = first;
+        while (seconds.Count < repeat)
+        {
+            last = TrialRunner.Run(parameters, cancellation);
+            seconds.Add(last.Seconds);
+        }
+        terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"repeat: {repeat} runs, median {FiniteMedian.Of(seconds):G4} s (min {seconds.Min():G4}, first {first.Seconds:G4}, max {seconds.Max():G4})"));
+        return last;
     }
 
     /// <summary>One line per parameter: its option, meaning and default, from the parameter table.</summary>

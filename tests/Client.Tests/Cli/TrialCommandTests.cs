@@ -32,6 +32,19 @@ public sealed class TrialCommandTests
         Assert.Equal(99UL, json.RootElement.GetProperty("seed").GetUInt64());
     }
 
+    [Fact]
+    public void Repeat_reports_the_median_seconds_and_prints_the_same_row()
+    {
+        string[] args = ["trial", "--problem", "symmetric-sensing", "--d", "8", "--r", "1", "--m", "30", "--method", "flat-penalty", "--seed", "5", "--json"];
+        var (code, output, error) = CliRunner.Run([.. args, "--repeat", "3"]);
+        Assert.True(code == 0, error);
+        Assert.Matches(@"^repeat: 3 runs, median \S+ s \(min \S+, first \S+, max \S+\)", error.Trim());
+        var single = CliRunner.Run(args);
+        using var repeated = JsonDocument.Parse(output);
+        using var once = JsonDocument.Parse(single.Out);
+        Assert.Equal(once.RootElement.GetProperty("rel_error").GetDouble(), repeated.RootElement.GetProperty("rel_error").GetDouble());
+    }
+
     [Theory]
     [InlineData("--method: 'sgd' is not a known method", "--problem", "symmetric-sensing", "--d", "10", "--r", "1", "--m", "30", "--method", "sgd")]
     [InlineData("--problem: 'lasso' is not a known problem", "--problem", "lasso", "--d", "10", "--r", "1", "--m", "30", "--method", "nuclear")]

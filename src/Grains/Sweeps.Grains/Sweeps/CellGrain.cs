@@ -10,8 +10,10 @@ namespace Sweeps.Grains.Sweeps;
 /// One cell x method: the middle stage of trial -> cell -> sweep. It starts the trials of each
 /// dispatched chunk, records each trial once (by index), and reports finished trials to the
 /// coordinator in batches: when all its dispatched trials are done, or at most every
-/// <see cref="SweepsEngineOptions.FlushInterval"/>. Its records are persisted before a batch that
-/// contains them is reported. Counting is per run (generation): a trial counts once per run,
+/// <see cref="SweepsEngineOptions.FlushInterval"/>. Every reported record is already durable in its
+/// trial grain, so the cell persists its own copy (the whole state: O(records) bytes) at most once per
+/// FlushInterval, when it holds all its trials, and when it deactivates, not at every batch: rewriting
+/// it after each chunk made a cell of T trials write O(T^2) bytes. Counting is per run (generation): a trial counts once per run,
 /// as reused if its record existed when the run dispatched it, however often the run re-sends it.
 /// </summary>
 [GrainType(GrainTypeName)]
@@ -35,6 +37,7 @@ public sealed class CellGrain(
     private int _done, _computed, _successes, _diverged;
     private bool _dirty;
     private long _lastFlush = time.GetTimestamp();
+    private long _lastPersist = time.GetTimestamp();
 
     public async Task Dispatch(CellWork work)
     {
@@ -121,16 +124,18 @@ public sealed class CellGrain(
             return;
         if (_pending.Count > 0 && time.GetElapsedTime(_lastFlush) < options.Value.FlushInterval)
             return;
-        if (_dirty)
+        var complete = state.State.Records.Count >= _totalTrials;
+        if (_dirty && (complete || time.GetElapsedTime(_lastPersist) >= options.Value.FlushInterval))
         {
             await StorageRetry.WriteAsync(() => state.WriteStateAsync(), options.Value, logger, this.GetPrimaryKeyString(), time);
             _dirty = false;
+            _lastPersist = time.GetTimestamp();
         }
         var batch = new CellProgress(_generation, _method, _done, _computed, _successes, _diverged, _cellKey);
         (_done, _computed, _successes, _diverged) = (0, 0, 0, 0);
         _lastFlush = time.GetTimestamp();
         await GrainFactory.GetGrain<ISweepProgressSink>(_sweepId).ReportProgress(batch);
-        if (_lastChunkSeen && _pending.Count == 0 && state.State.Records.Count >= _totalTrials)
+        if (_lastChunkSeen && _pending.Count == 0 && complete)
             DeactivateOnIdle();
     }
 }
