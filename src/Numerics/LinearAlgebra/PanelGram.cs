@@ -15,7 +15,7 @@ internal static class PanelGram
     private const int Rows = 4;
 
     /// <summary>w, the side of G: m rounded up to a multiple of 8 (rows beyond m are zero).</summary>
-    public static int Side(int m) => (m + 7) / 8 * 8;
+    public static int Side(int m) => SymmetricRankUpdate.Padded(m);
 
     /// <summary>G (w x w, row-major, w = <see cref="Side"/>(m)) with its upper triangle, and a little below the diagonal, set to A A^T.</summary>
     public static double[] Upper(ReadOnlySpan<double> a, int m, int n)

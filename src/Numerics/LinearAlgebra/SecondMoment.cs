@@ -16,7 +16,7 @@ internal static class SecondMoment
 
     public static double[] Mean(int count, int rows, int width, WriteRows write)
     {
-        var w = (width + SymmetricRankUpdate.Width - 1) / SymmetricRankUpdate.Width * SymmetricRankUpdate.Width;
+        var w = SymmetricRankUpdate.Padded(width);
         var offset = w - width;
         var batch = Math.Max(1, BatchLength / (rows * w));
         var buffer = new double[batch * rows * w];

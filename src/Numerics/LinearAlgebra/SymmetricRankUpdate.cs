@@ -19,6 +19,9 @@ internal static class SymmetricRankUpdate
 
     private const int Rows = 4;
 
+    /// <summary>n rounded up to a multiple of <see cref="Width"/>: the padded width of B and C.</summary>
+    public static int Padded(int n) => (n + Width - 1) / Width * Width;
+
     /// <summary>
     /// C (w x w, row-major) += B^T B on every 4 x 8 block that meets the upper triangle j &lt;= l
     /// (so all of it, and a little below the diagonal) and whose rows are not all before

@@ -14,6 +14,8 @@ namespace Sweeps.Numerics.Methods;
 /// per unit squared parameter norm: this matches the penalty to the loss whatever the dimension.
 /// (A first weight above about 2 f(0) / w makes 0 the minimizer of the first stage: the factors
 /// collapse, and the later stages restart from near 0, as from a small initialization.)
+/// On a problem with a convex lift (symmetric sensing) the stages escape saddles and the last stage starts from the
+/// truncated factor (<see cref="StageRun"/>, docs/METHODS.md "Saddle escapes").
 /// </summary>
 public sealed class FlatPenaltyMethod() : Method(MethodName, [ParameterNames.Lambda, ParameterNames.Alpha, ParameterNames.MaxIters])
 {

@@ -34,25 +34,13 @@ internal sealed class PooledSpectrum
     }
 
     /// <summary>
-    /// Exact minimizer over tau &gt;= 0 of phi(tau) = weight tau^2 + (1/N) sum_j (v_j - tau)_+^2 (weight &gt; 0).
-    /// phi is convex and piecewise quadratic: where exactly the k largest values exceed tau,
-    /// phi'(tau) = 0 gives tau_k = S_k / (N weight + k) with S_k = v_1 + ... + v_k, which is the
-    /// minimizer if v_{k+1} &lt;= tau_k &lt;= v_k; the first k with tau_k &gt;= v_{k+1} is it
-    /// (phi' is increasing). phi'(0) = -(2/N) sum_j (v_j)_+ &lt;= 0, so the minimizer is &gt;= 0.
+    /// Exact minimizer over tau &gt;= 0 of phi(tau) = weight tau^2 + (1/N) sum_j (v_j - tau)_+^2 (weight &gt; 0): N phi is
+    /// <see cref="SpectrumDraws.Minimize"/>'s objective with r = N weight and no trace term, so it shares that closed form.
     /// </summary>
     public (double Tau, double Value) Minimize(double weight)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weight);
-        var scaledWeight = Samples * weight;
-        var prefix = 0.0;
-        var tau = 0.0;
-        for (var k = 0; k <= _descending.Length; k++)
-        {
-            tau = prefix / (scaledWeight + k);
-            var below = k < _descending.Length ? _descending[k] : double.NegativeInfinity;
-            if (tau >= below) break;
-            prefix += _descending[k];
-        }
-        return (tau, weight * tau * tau + ExpectedExcessSquare(tau));
+        var (tau, value) = SpectrumDraws.Minimize(_descending, Samples * weight, 0);
+        return (tau, value / Samples);
     }
 }

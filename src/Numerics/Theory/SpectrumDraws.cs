@@ -64,7 +64,7 @@ internal sealed class SpectrumDraws
     /// S_k = v_1 + ... + v_k; phi' is increasing, so the first k with tau_k &gt;= v_{k+1} is the minimizer over
     /// the reals, and by convexity the minimizer over tau &gt;= 0 is its positive part.
     /// </summary>
-    internal static (double Tau, double Value) Minimize(double[] descending, int r, double trace)
+    internal static (double Tau, double Value) Minimize(double[] descending, double r, double trace)
     {
         var prefix = 0.0;
         var tau = 0.0;
