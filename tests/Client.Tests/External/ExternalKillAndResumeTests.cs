@@ -35,10 +35,10 @@ public sealed class ExternalKillAndResumeTests : IDisposable
             seed: 11
             """);
         var output = Path.Combine(_root, "out");
-        var foldersBefore = ExternalScripts.InstanceFolders();
+        var (temp, environment) = ExternalScripts.PrivateTemp(_root);
 
         // SIGKILL to sweeps and its python3 child.
-        using (var process = SweepsProcess.Start("run", spec, "--out", output, "--max-concurrent-trials", "1"))
+        using (var process = SweepsProcess.Start(environment, "run", spec, "--out", output, "--max-concurrent-trials", "1"))
             StoredTrials.KillOnceStored(process, output, Total / 4);
         var committed = StoredTrials.In(output);
         Assert.InRange(committed, Total / 4, Total - 1);
@@ -46,10 +46,10 @@ public sealed class ExternalKillAndResumeTests : IDisposable
         // One trial at a time: at most the one in flight at the kill ran without being committed.
         Assert.InRange(before.Count, committed, committed + 1);
         // A SIGKILLed run cannot remove the instance folder of its trial in flight; the test does.
-        foreach (var folder in ExternalScripts.InstanceFolders().Except(foldersBefore))
+        foreach (var folder in ExternalScripts.InstanceFolders(temp))
             Directory.Delete(folder, recursive: true);
 
-        var resumed = SweepsProcess.Run(TimeSpan.FromMinutes(3), "run", spec, "--out", output);
+        var resumed = SweepsProcess.Run(TimeSpan.FromMinutes(3), environment, "run", spec, "--out", output);
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputFolder.Manifest))))
         {
@@ -68,7 +68,7 @@ public sealed class ExternalKillAndResumeTests : IDisposable
         Assert.Equal(rows.Select(r => r["seed"]).Order(), seeds.Distinct().Order());
         Assert.InRange(seeds.Count, Total, Total + 1);
         Assert.Empty(ExternalScripts.ProcessesMentioning(_root));
-        Assert.Empty(ExternalScripts.InstanceFolders().Except(foldersBefore));
+        Assert.Empty(ExternalScripts.InstanceFolders(temp));
     }
 
     /// <summary>The run files the script has left so far ("SEED-PID").</summary>

@@ -45,9 +45,9 @@ public sealed class ExternalMethodRunTests : IDisposable
         var spec = Path.Combine(_root, "spec.yaml");
         File.WriteAllText(spec, Spec);
         var output = Path.Combine(_root, "out");
-        var foldersBefore = ExternalScripts.InstanceFolders();
+        var (temp, environment) = ExternalScripts.PrivateTemp(_root);
 
-        var result = SweepsProcess.Run(TimeSpan.FromMinutes(3), "run", spec, "--out", output);
+        var result = SweepsProcess.Run(TimeSpan.FromMinutes(3), environment, "run", spec, "--out", output);
         Assert.True(result.ExitCode == 0, result.Error);
 
         var rows = TrialTable.ReadCsv(Path.Combine(output, OutputFolder.TrialsCsv));
@@ -69,7 +69,7 @@ public sealed class ExternalMethodRunTests : IDisposable
         Assert.All(byMethod["hang"], r => Assert.InRange(double.Parse(r["seconds"], CultureInfo.InvariantCulture), 2, 30));
 
         Assert.Empty(ExternalScripts.ProcessesMentioning(_root));
-        Assert.Empty(ExternalScripts.InstanceFolders().Except(foldersBefore));
+        Assert.Empty(ExternalScripts.InstanceFolders(temp));
     }
 
     private static void AssertStatus(List<Dictionary<string, string>> rows, string status, string reason) =>

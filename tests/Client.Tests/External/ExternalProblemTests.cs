@@ -35,8 +35,8 @@ public sealed class ExternalProblemTests : IDisposable
         var spec = Path.Combine(_root, "spec.yaml");
         File.WriteAllText(spec, Spec);
         var output = Path.Combine(_root, "out");
-        var foldersBefore = ExternalScripts.InstanceFolders();
-        var run = SweepsProcess.Run(TimeSpan.FromMinutes(3), "run", spec, "--out", output);
+        var (temp, environment) = ExternalScripts.PrivateTemp(_root);
+        var run = SweepsProcess.Run(TimeSpan.FromMinutes(3), environment, "run", spec, "--out", output);
         Assert.True(run.ExitCode == 0, run.Error);
 
         var rows = TrialTable.ReadCsv(Path.Combine(output, OutputFolder.TrialsCsv));
@@ -77,7 +77,7 @@ public sealed class ExternalProblemTests : IDisposable
         Assert.InRange(double.Parse(coin[Array.IndexOf(header, "m50")], CultureInfo.InvariantCulture), 14, 26);
         Assert.Contains("problem: { name: coin-flip, command: [", File.ReadAllText(Path.Combine(output, "spec.yaml")), StringComparison.Ordinal);
         Assert.Empty(ExternalScripts.ProcessesMentioning(_root));
-        Assert.Empty(ExternalScripts.InstanceFolders().Except(foldersBefore));
+        Assert.Empty(ExternalScripts.InstanceFolders(temp));
     }
 
     [Fact]

@@ -21,7 +21,20 @@ internal static class ExternalScripts
     }
 
     /// <summary>The temporary instance folders external methods use that exist now.</summary>
-    public static HashSet<string> InstanceFolders() => [.. Directory.GetDirectories(Path.GetTempPath(), "sweeps-external-*")];
+    public static HashSet<string> InstanceFolders() => InstanceFolders(Path.GetTempPath());
+
+    /// <summary>The instance folders under <paramref name="temp"/>.</summary>
+    public static HashSet<string> InstanceFolders(string temp) => [.. Directory.GetDirectories(temp, "sweeps-external-*")];
+
+    /// <summary>
+    /// A temporary folder of the test's own (under <paramref name="root"/>) and the environment that gives it to a sweeps
+    /// child process (TMPDIR), so that its instance folders are told apart from those of tests running at the same time.
+    /// </summary>
+    public static (string Temp, Dictionary<string, string> Environment) PrivateTemp(string root)
+    {
+        var temp = Directory.CreateDirectory(Path.Combine(root, "tmp")).FullName;
+        return (temp, new Dictionary<string, string> { ["TMPDIR"] = temp });
+    }
 
     /// <summary>Running processes whose command line mentions <paramref name="text"/> (Linux /proc).</summary>
     public static List<int> ProcessesMentioning(string text) =>

@@ -7,11 +7,15 @@ internal static class SweepsProcess
 {
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "sweeps.dll");
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts it with extra environment variables.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
         // Drain both pipes so a chatty child never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
@@ -29,9 +33,13 @@ internal static class SweepsProcess
     }
 
     /// <summary>Runs to the end; returns the exit code and stderr.</summary>
-    public static (int ExitCode, string Error) Run(TimeSpan timeout, params string[] args)
+    public static (int ExitCode, string Error) Run(TimeSpan timeout, params string[] args) =>
+        Run(timeout, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs to the end with extra environment variables; returns the exit code and stderr.</summary>
+    public static (int ExitCode, string Error) Run(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var (code, _, error) = Execute(timeout, new Dictionary<string, string>(), args);
+        var (code, _, error) = Execute(timeout, environment, args);
         return (code, error);
     }
 
