@@ -27,6 +27,24 @@ internal static class ExternalScripts
     public static HashSet<string> InstanceFolders(string temp) => [.. Directory.GetDirectories(temp, "sweeps-external-*")];
 
     /// <summary>
+    /// The instance folders in the process's temporary folder that hold the trial of <paramref name="method"/> and
+    /// <paramref name="seed"/>: an in-process test's own, told apart from those of tests running at the same time.
+    /// </summary>
+    public static List<string> InstanceFoldersOf(string method, ulong seed) =>
+        [.. InstanceFolders().Where(folder =>
+        {
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "instance.json")));
+                return json.RootElement.GetProperty("method").GetString() == method && json.RootElement.GetProperty("trial_seed").GetUInt64() == seed;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException)
+            {
+                return false; // removed meanwhile, or not yet written: another trial's folder at work
+            }
+        })];
+
+    /// <summary>
     /// A temporary folder of the test's own (under <paramref name="root"/>) and the environment that gives it to a sweeps
     /// child process (TMPDIR), so that its instance folders are told apart from those of tests running at the same time.
     /// </summary>
