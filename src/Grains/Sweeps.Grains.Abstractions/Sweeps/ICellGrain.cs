@@ -20,4 +20,12 @@ public interface ICellGrain : IGrainWithStringKey
     /// <summary>The recorded trials, ordered by trial index.</summary>
     [Alias("GetRecords")]
     Task<ImmutableArray<TrialRecord>> GetRecords();
+
+    /// <summary>
+    /// At most <paramref name="maxCount"/> recorded trials with index at least <paramref name="fromTrial"/>, ordered by
+    /// trial index: a reader pages through a large cell without holding all of it (continue from the last index + 1;
+    /// an empty answer means no more).
+    /// </summary>
+    [Alias("GetRecordsFrom")]
+    Task<ImmutableArray<TrialRecord>> GetRecords(int fromTrial, int maxCount);
 }

@@ -110,6 +110,9 @@ public sealed class CellGrain(
     public Task<ImmutableArray<TrialRecord>> GetRecords() =>
         Task.FromResult(state.State.Records.Values.OrderBy(r => r.Trial).ToImmutableArray());
 
+    public Task<ImmutableArray<TrialRecord>> GetRecords(int fromTrial, int maxCount) =>
+        Task.FromResult(state.State.Records.Values.Where(r => r.Trial >= fromTrial).OrderBy(r => r.Trial).Take(Math.Max(0, maxCount)).ToImmutableArray());
+
     private void Count(TrialRecord record, bool computed)
     {
         _done++;
