@@ -20,6 +20,9 @@ public sealed class GradientDescent(int dimension)
 
     public int Dimension => _g.Length;
 
+    /// <summary>The step the last backtracking run would have tried next: where a paused run resumes.</summary>
+    public double NextStep { get; private set; }
+
     /// <summary>
     /// Fixed step. Runs from <paramref name="x"/> (overwritten with the last iterate) until the rule stops it. A step
     /// too large shows up as F or grad F turning non-finite or |F| leaving the rule's bound: Diverged, never an exception.
@@ -43,6 +46,7 @@ public sealed class GradientDescent(int dimension)
         if (x.Length != Dimension)
             throw new ArgumentException($"x has length {x.Length}; this gradient descent was built for {Dimension}.", nameof(x));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(step);
+        NextStep = step;
         var f = objective(x, _g);
         var evaluations = 1;
         var startValue = f;
@@ -88,6 +92,7 @@ public sealed class GradientDescent(int dimension)
             _trial.CopyTo(x);
             (_g, _trialGradient) = (_trialGradient, _g);
             step *= StepGrowth;
+            NextStep = step;
         }
     }
 }

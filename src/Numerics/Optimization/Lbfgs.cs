@@ -61,12 +61,25 @@ public sealed class Lbfgs
     /// is reported as Diverged; a line search that can no longer decrease F along -grad F (the
     /// limit of floating point) as IterationLimit with that reason.
     /// </summary>
-    public OptimizationResult Minimize(Objective objective, Span<double> x, StoppingRule rule, CancellationToken cancellation = default)
+    public OptimizationResult Minimize(Objective objective, Span<double> x, StoppingRule rule, CancellationToken cancellation = default) =>
+        Run(objective, x, rule, resume: false, cancellation);
+
+    /// <summary>
+    /// <see cref="Minimize"/> from where the previous call left x, keeping its curvature pairs: a run paused by its rule
+    /// (a value floor used as a checkpoint) continues on the same path.
+    /// </summary>
+    public OptimizationResult Resume(Objective objective, Span<double> x, StoppingRule rule, CancellationToken cancellation = default) =>
+        Run(objective, x, rule, resume: true, cancellation);
+
+    private OptimizationResult Run(Objective objective, Span<double> x, StoppingRule rule, bool resume, CancellationToken cancellation)
     {
         if (x.Length != Dimension)
             throw new ArgumentException($"x has length {x.Length}; this L-BFGS was built for {Dimension}.", nameof(x));
-        _count = 0;
-        _newest = 0;
+        if (!resume)
+        {
+            _count = 0;
+            _newest = 0;
+        }
         _evaluations = 1;
         var f = objective(x, _g);
         var gradientNorm = Kernels.Norm(_g);
