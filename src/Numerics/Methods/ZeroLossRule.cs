@@ -13,6 +13,9 @@ internal static class ZeroLossRule
     public const double RelativeLossFloor = 1e-20;
     public const double GradientTolerance = 1e-10;
 
+    /// <summary>f(0), from a rule made by <see cref="For"/>.</summary>
+    public static double ZeroModelLoss(StoppingRule rule) => rule.ValueFloor / RelativeLossFloor;
+
     public static StoppingRule For(IFactorizedProblem problem, int maxIterations) =>
         new(maxIterations, GradientTolerance, RelativeLossFloor * problem.Loss(new double[problem.ParameterCount]));
 }

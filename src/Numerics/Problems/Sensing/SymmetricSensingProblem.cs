@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 namespace Sweeps.Numerics.Problems.Sensing;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace Sweeps.Numerics.Problems.Sensing;
 /// tr Hess f = (8/m) sum_i ||A_i U||_F^2 + (4k/m) sum_i r_i trace(A_i)
 ///           = 8 &lt;D2, U U^T&gt; + (4k/m) sum_i r_i trace(A_i), D2 = (1/m) sum_i A_i^2.
 /// </summary>
-public sealed class SymmetricSensingProblem : LeastSquaresProblem<IMeasurementOperator>, IMatrixSensingProblem, IFusedFlatPenalty, IConvexLift
+public sealed class SymmetricSensingProblem : LeastSquaresProblem<IMeasurementOperator>, IMatrixSensingProblem, IFusedFlatPenalty, IConvexLift, IRankRevealing
 {
     private readonly double[] _squareMean;
     private readonly double[] _traces;
@@ -94,7 +95,7 @@ public sealed class SymmetricSensingProblem : LeastSquaresProblem<IMeasurementOp
         var lowest = Array.IndexOf(eigenvalues, eigenvalues.Min());
         var floor = 1e-12 * (_dataScale ??= DataScale());
         if (!(eigenvalues[lowest] < -Math.Max(tolerance * eigenvalues.Max(Math.Abs), floor))) return false;
-        var svd = Matrix<double>.Build.DenseOfRowMajor(D1, Width, theta.ToArray()).Svd(computeVectors: true);
+        var svd = FactorSvd(theta);
         // Least right singular vector: the last row of V^T when Width <= D1; any null vector of U beyond its rank otherwise.
         var q = svd.VT.Row(Width - 1);
         var v = evd.EigenVectors.Column(lowest);
@@ -115,16 +116,51 @@ public sealed class SymmetricSensingProblem : LeastSquaresProblem<IMeasurementOp
     public int Truncate(Span<double> theta, double relative)
     {
         CheckLength(theta.Length);
-        var svd = Matrix<double>.Build.DenseOfRowMajor(D1, Width, theta.ToArray()).Svd(computeVectors: true);
-        var s = svd.S;
-        var rank = s.Count(v => v >= relative * s[0]);
+        var svd = FactorSvd(theta);
+        var rank = svd.S.Count(v => v >= relative * svd.S[0]);
+        KeepLeading(svd, rank, theta);
+        return rank;
+    }
+
+    /// <summary>X = U U^T has the singular values s_j^2 of U.</summary>
+    public double[] ModelSingularValues(ReadOnlySpan<double> theta)
+    {
+        CheckLength(theta.Length);
+        return FactorSvd(theta).S.Select(s => s * s).ToArray();
+    }
+
+    /// <summary>
+    /// U = P S Q^T becomes P_r S_r Q_r^T, so U q = 0 for the dropped right singular vectors q, and grad f q = (4/m) S U q
+    /// stays 0: gradient steps and L-BFGS keep the rank.
+    /// </summary>
+    public void KeepRank(Span<double> theta, int rank)
+    {
+        CheckLength(theta.Length);
+        KeepLeading(FactorSvd(theta), rank, theta);
+    }
+
+    public double ModelDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        CheckLength(a.Length);
+        CheckLength(b.Length);
+        var x = new double[D1 * D1];
+        var y = new double[D1 * D1];
+        DenseProducts.Gram(a, Width, x);
+        DenseProducts.Gram(b, Width, y);
+        return Kernels.Distance(x, y);
+    }
+
+    private Svd<double> FactorSvd(ReadOnlySpan<double> theta) =>
+        Matrix<double>.Build.DenseOfRowMajor(D1, Width, theta.ToArray()).Svd(computeVectors: true);
+
+    private void KeepLeading(Svd<double> svd, int rank, Span<double> theta)
+    {
         var kept = Matrix<double>.Build.Dense(D1, Width);
         for (var j = 0; j < rank; j++)
-            kept += s[j] * svd.U.Column(j).ToColumnMatrix() * svd.VT.Row(j).ToRowMatrix();
+            kept += svd.S[j] * svd.U.Column(j).ToColumnMatrix() * svd.VT.Row(j).ToRowMatrix();
         for (var i = 0; i < D1; i++)
             for (var j = 0; j < Width; j++)
                 theta[i * Width + j] = kept[i, j];
-        return rank;
     }
 
     public override double HessianTrace(ReadOnlySpan<double> theta)
