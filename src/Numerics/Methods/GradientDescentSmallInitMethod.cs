@@ -8,7 +8,7 @@ namespace Sweeps.Numerics.Methods;
 /// step backtracks (<see cref="GradientDescent.MinimizeBacktracking"/>, from the problem's suggested step ~ 1/L),
 /// because the fixed 1/L is set by the curvature at the truth's scale and is far too small while the iterate
 /// is still leaving the small-initialization saddle and along the flat directions near the end.
-/// Stops by <see cref="ZeroLossRule"/>.
+/// Stops by <see cref="ZeroLossRule"/>, finished by the <see cref="RankPolish"/>.
 /// </summary>
 public sealed class GradientDescentSmallInitMethod() : Method(MethodName, [ParameterNames.Alpha, ParameterNames.Step, ParameterNames.MaxIters])
 {
@@ -21,9 +21,8 @@ public sealed class GradientDescentSmallInitMethod() : Method(MethodName, [Param
         var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
         var descent = new GradientDescent(problem.ParameterCount);
         var rule = ZeroLossRule.For(problem, parameters.MaxIters ?? DefaultMaxIters);
-        var result = parameters.Step is { } step
-            ? descent.Minimize(problem.LossAndGradient, theta, step, rule, cancellation)
-            : descent.MinimizeBacktracking(problem.LossAndGradient, theta, problem.SuggestedStep, rule, cancellation);
-        return new Solution(theta, result.Status, result.Iterations, result.Reason);
+        return RankPolish.Minimize(problem, theta, rule, (segment, resume) => parameters.Step is { } step
+            ? descent.Minimize(problem.LossAndGradient, theta, step, segment, cancellation)
+            : descent.MinimizeBacktracking(problem.LossAndGradient, theta, resume ? descent.NextStep : problem.SuggestedStep, segment, cancellation), cancellation);
     }
 }

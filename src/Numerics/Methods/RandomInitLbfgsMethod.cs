@@ -4,7 +4,7 @@ namespace Sweeps.Numerics.Methods;
 
 /// <summary>
 /// gd-random-init (docs/SCIENCE.md 3.6): L-BFGS on f alone from an O(1) Gaussian start (scale <c>alpha</c>,
-/// default 1): "some" zero-loss minimizer, with no bias toward flat ones. Stops by <see cref="ZeroLossRule"/>.
+/// default 1): "some" zero-loss minimizer, with no bias toward flat ones. Stops by <see cref="ZeroLossRule"/>, finished by the <see cref="RankPolish"/>.
 /// </summary>
 public sealed class RandomInitLbfgsMethod() : Method(MethodName, [ParameterNames.Alpha, ParameterNames.MaxIters])
 {
@@ -15,8 +15,10 @@ public sealed class RandomInitLbfgsMethod() : Method(MethodName, [ParameterNames
     public override Solution Solve(IFactorizedProblem problem, MethodParameters parameters, TrialSeed seed, CancellationToken cancellation)
     {
         var theta = StartingPoint.Draw(problem, seed, parameters.Alpha ?? DefaultAlpha);
-        var result = new Lbfgs(problem.ParameterCount).Minimize(
-            problem.LossAndGradient, theta, ZeroLossRule.For(problem, parameters.MaxIters ?? DefaultMaxIters), cancellation);
-        return new Solution(theta, result.Status, result.Iterations, result.Reason);
+        var rule = ZeroLossRule.For(problem, parameters.MaxIters ?? DefaultMaxIters);
+        var lbfgs = new Lbfgs(problem.ParameterCount);
+        return RankPolish.Minimize(problem, theta, rule, (segment, resume) => resume
+            ? lbfgs.Resume(problem.LossAndGradient, theta, segment, cancellation)
+            : lbfgs.Minimize(problem.LossAndGradient, theta, segment, cancellation), cancellation);
     }
 }
