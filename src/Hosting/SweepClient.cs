@@ -9,9 +9,23 @@ namespace Sweeps.Hosting;
 /// <summary>Client-side use of a sweep: submit a definition, follow its progress, read its records back.</summary>
 public static class SweepClient
 {
-    /// <summary>Starts the sweep, or attaches to it (see <see cref="ISweepGrain.Start"/>).</summary>
-    public static Task<SweepProgress> SubmitAsync(this IGrainFactory grains, SweepDefinition definition) =>
-        grains.GetGrain<ISweepGrain>(definition.SweepId).Start(definition);
+    /// <summary>
+    /// Starts the sweep, or attaches to it (see <see cref="ISweepGrain.Start"/>; idempotent, so a failed call is retried as
+    /// polls are, within <paramref name="tolerateFailuresFor"/>: a client attaching while the sweep's silo is dead waits for
+    /// the cluster to heal instead of giving up).
+    /// </summary>
+    public static Task<SweepProgress> SubmitAsync(
+        this IGrainFactory grains, SweepDefinition definition, TimeSpan? tolerateFailuresFor = null, CancellationToken cancellation = default) =>
+        RetryAsync(() => grains.GetGrain<ISweepGrain>(definition.SweepId).Start(definition), tolerateFailuresFor ?? TimeSpan.Zero, cancellation);
+
+    /// <summary>Records the spec text under the sweep's id in the registry (idempotent; retried like <see cref="SubmitAsync"/>).</summary>
+    public static Task RegisterAsync(
+        this IGrainFactory grains, string sweepId, string specText, TimeSpan? tolerateFailuresFor = null, CancellationToken cancellation = default) =>
+        RetryAsync(async () =>
+        {
+            await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(sweepId, specText);
+            return true;
+        }, tolerateFailuresFor ?? TimeSpan.Zero, cancellation);
 
     /// <summary>
     /// Polls the sweep's progress every <paramref name="interval"/> until it is completed or cancelled
@@ -41,11 +55,12 @@ public static class SweepClient
 
     /// <summary>
     /// Calls <paramref name="call"/> until it answers; a failure (a silo died or is stopping, the gateway
-    /// changed) is retried every second until <paramref name="tolerance"/> has passed, then thrown.
+    /// changed) is retried every second until <paramref name="tolerance"/> has passed, then thrown. An
+    /// ArgumentException is the sweep's answer (a definition it refuses), never retried.
     /// </summary>
     private static Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan tolerance, CancellationToken cancellation) =>
         new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), Factor: 1, Budget: tolerance)
-            .RunAsync(() => call().WaitAsync(cancellation), _ => true, TimeProvider.System, cancellation: cancellation);
+            .RunAsync(() => call().WaitAsync(cancellation), e => e is not ArgumentException, TimeProvider.System, cancellation: cancellation);
 
     /// <summary>Submits and follows until final, reporting each snapshot; returns the final one. Traced as the sweep's root span.</summary>
     public static async Task<SweepProgress> RunAsync(
@@ -55,7 +70,7 @@ public static class SweepClient
         using var activity = SweepsTelemetry.StartSweep(definition);
         try
         {
-            var last = await grains.SubmitAsync(definition);
+            var last = await grains.SubmitAsync(definition, tolerateFailuresFor, cancellation);
             await foreach (var snapshot in grains.FollowAsync(definition.SweepId, interval ?? TimeSpan.FromMilliseconds(200), tolerateFailuresFor, cancellation))
             {
                 progress?.Report(snapshot);

@@ -132,13 +132,13 @@ public sealed class RunCommand : ICommand
         {
             if (spec.Adaptive is null)
             {
-                await grains.SubmitAsync(spec.Definition);
-                await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(id, spec.NormalizedText);
+                await grains.SubmitAsync(spec.Definition, tolerance, cancellation);
+                await grains.RegisterAsync(id, spec.NormalizedText, tolerance, cancellation);
                 final = await grains.RunAsync(spec.Definition, new ProgressLine(terminal, started), tolerateFailuresFor: tolerance, cancellation: cancellation);
             }
             else
             {
-                await grains.GetGrain<ISweepRegistryGrain>(GrainKeys.Registry).Register(id, spec.NormalizedText);
+                await grains.RegisterAsync(id, spec.NormalizedText, tolerance, cancellation);
                 var outcome = await AdaptiveRun.RunAsync(grains, spec, tolerance, terminal, cancellation);
                 (spec, final) = (spec with { Definition = outcome.Definition }, outcome.Progress);
             }
