@@ -37,6 +37,9 @@ internal sealed class RedisServer : IDisposable
     /// <summary>SIGTERM (Redis flushes its append-only file), bounded wait.</summary>
     public Task StopAsync() => _process?.TerminateAsync(TimeSpan.FromSeconds(15)) ?? Task.CompletedTask;
 
+    /// <summary>SIGKILL: Redis dies without flushing; a restart replays its append-only file.</summary>
+    public void Kill() => _process?.Kill();
+
     private async Task<bool> PingAsync()
     {
         using var client = new TcpClient();

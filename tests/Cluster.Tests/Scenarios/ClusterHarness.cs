@@ -54,6 +54,14 @@ internal sealed class ClusterHarness : IAsyncDisposable
         await Task.WhenAll(started.Select(s => s.WaitReadyAsync()));
     }
 
+    /// <summary>Starts one more silo (one trial at a time) without waiting for it: a supervisor's restart.</summary>
+    public SiloProcess StartSilo(string name)
+    {
+        var silo = SiloProcess.Start(name, Redis.Connection);
+        _silos.Add(silo);
+        return silo;
+    }
+
     /// <summary>Starts one more silo with <paramref name="flags"/> and waits until it is ready.</summary>
     public async Task<SiloProcess> StartSiloAsync(string name, params string[] flags)
     {
@@ -77,12 +85,12 @@ internal sealed class ClusterHarness : IAsyncDisposable
     public string OutputPath(string name) => Path.Combine(Folder, name);
 
     /// <summary>Runs a client to the end and fails with its output unless it exits 0.</summary>
-    public async Task RunClientToEndAsync(ChildProcess client)
+    public async Task RunClientToEndAsync(ChildProcess client, TimeSpan? timeout = null)
     {
         int code;
         try
         {
-            code = await client.WaitForExitAsync(SweepTimeout);
+            code = await client.WaitForExitAsync(timeout ?? SweepTimeout);
         }
         catch (TimeoutException e)
         {
@@ -91,10 +99,10 @@ internal sealed class ClusterHarness : IAsyncDisposable
         Assert.True(code == 0, $"{client.Name} exited {code}:\n{client.Tail()}\n--- silos ---\n{SiloTails()}");
     }
 
-    public async Task<SweepProgress> ProgressAsync()
+    public async Task<SweepProgress> ProgressAsync(string sweepId = Specs.SweepId)
     {
         var monitor = await ConnectMonitorAsync();
-        return await monitor.Client.GetGrain<ISweepGrain>(Specs.SweepId).GetProgress().WaitAsync(TimeSpan.FromSeconds(10));
+        return await monitor.Client.GetGrain<ISweepGrain>(sweepId).GetProgress().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private async Task<ClusterConnection> ConnectMonitorAsync() =>

@@ -20,13 +20,16 @@ public sealed class EmbeddedBaseline : IAsyncLifetime
         Rows14 = await RunAsync(14);
     }
 
-    private async Task<List<string>> RunAsync(int trials)
+    private Task<List<string>> RunAsync(int trials) => RunAsync(_folder, $"small{trials}", Specs.Small(trials), TimeSpan.FromSeconds(120));
+
+    /// <summary>Runs <paramref name="specText"/> embedded in <paramref name="folder"/> and returns its trials.csv rows without seconds.</summary>
+    internal static async Task<List<string>> RunAsync(string folder, string name, string specText, TimeSpan timeout)
     {
-        var spec = Path.Combine(_folder, $"spec{trials}.yaml");
-        await File.WriteAllTextAsync(spec, Specs.Small(trials));
-        var output = Path.Combine(_folder, $"out{trials}");
+        var spec = Path.Combine(folder, $"{name}.yaml");
+        await File.WriteAllTextAsync(spec, specText);
+        var output = Path.Combine(folder, name);
         using var client = ChildProcess.Start("embedded sweeps run", "dotnet", [RepositoryPaths.ClientDll, "run", spec, "--out", output]);
-        var code = await client.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        var code = await client.WaitForExitAsync(timeout);
         Assert.True(code == 0, $"embedded run exited {code}:\n{client.Tail()}");
         return TrialsCsv.RowsWithoutSeconds(output);
     }
